@@ -44,9 +44,12 @@ class Document:
     text: str  # exactly what the user gave
     today: _dt.date  # Gregorian "today" for deadline arithmetic
     normalised: "NormalisedText | None" = None  # noqa: F821 - see screening.normalize
+    parsed: "ParsedPetition | None" = None  # noqa: F821 - sections and matches, see screening.parse
     fields: PetitionFields | None = None
     claim_type: ClaimType | None = None
+    claim_ranking: list = field(default_factory=list)  # (score, ClaimTypeSpec), best first
     forum: Forum | None = None
+    forum_uncertain: bool = False
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_fields: list[str] = field(default_factory=list)

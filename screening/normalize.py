@@ -1,0 +1,260 @@
+"""Normalise pasted Persian text with hazm without damaging what the checks need.
+
+hazm's spacing correction splits `1402/05/10` and `450,000,000` into pieces (STACK.md), so
+structured tokens (digit groups with separators, e-mails, IBANs) are swapped for private-use
+placeholder characters before hazm runs and put back afterwards. Digits are folded to ASCII
+first (a 1:1 change), so everything downstream reads `0-9`.
+
+`NormalisedText.to_original(i)` maps a position in the normalised text back to the user's
+own characters; the alignment is computed lazily, on the first call, because most petitions
+need only a few spans.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# Persian (U+06F0..) and Arabic-Indic (U+0660..) digits → ASCII. One character for one, so
+# offsets do not move.
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+# Characters in the Unicode private-use area stand in for protected tokens while hazm runs;
+# hazm leaves them alone. Any that the user pasted are dropped first so they cannot collide.
+_PUA_START = 0xE000
+_PUA_END = 0xF8FF
+_PUA_RE = re.compile("[\ue000-\uf8ff]")
+
+_PROTECTED_RE = re.compile(
+    r"""
+    [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+      # e-mail
+    | (?:IR|ir)?\+?\d+(?:[-,٬./،:٫]\d+)*                     # dates, amounts, IDs, phones, IBAN
+    """,
+    re.VERBOSE,
+)
+
+ZWNJ = "\u200c"
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A normalised text and the way back to the original."""
+
+    original: str
+    text: str
+    # Pieces of `text` that were copied verbatim from `original` (protected tokens):
+    # (norm_start, orig_start, length). Exact anchors for the alignment.
+    _anchors: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    _hazm_input: str = field(default="", repr=False)  # placeholder text that hazm saw
+    _hazm_output: str = field(default="", repr=False)
+    _placeholder_to_orig: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _segments: tuple[tuple[int, int, bool], ...] = field(default=((0, 0, True),), repr=False)
+
+    def to_original(self, i: int) -> int:
+        """Position in `original` of the character at position `i` of `text`."""
+        if i <= 0:
+            return 0
+        if i >= len(self.text):
+            return len(self.original)
+        norm_starts, orig_starts = self._map
+        k = bisect.bisect_right(norm_starts, i) - 1
+        return min(orig_starts[k] + (i - norm_starts[k]), len(self.original))
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        o_start = self.to_original(start)
+        o_end = self.to_original(end - 1) + 1 if end > start else o_start
+        return o_start, max(o_end, o_start)
+
+    @cached_property
+    def _map(self) -> tuple[list[int], list[int]]:
+        """Run-length map: normalised offset → original offset, as parallel sorted lists."""
+        return _build_map(self)
+
+
+class Normaliser:
+    """Folds digits and letters, fixes half-spaces, removes diacritics; protects structured tokens.
+
+    One instance per process: building hazm's Normalizer loads a word list (1-2 s).
+    """
+
+    def __init__(self, correct_spacing: bool = True):
+        from hazm import Normalizer  # hazm's import costs ~1.5 s: only when a normaliser is built
+
+        self.correct_spacing = correct_spacing
+        self._hazm = Normalizer(correct_spacing=correct_spacing, persian_numbers=False)
+
+    def __call__(self, text: str) -> NormalisedText:
+        return self.normalise(text)
+
+    def normalise(self, text: str) -> NormalisedText:
+        # 1. Digits to ASCII (same length), drop pasted private-use characters (rare) by
+        #    mapping them to spaces so offsets still hold.
+        folded = text.translate(_DIGITS)
+        if _PUA_RE.search(folded):
+            folded = _PUA_RE.sub(" ", folded)
+
+        # 2. Swap protected tokens for placeholders.
+        pieces: list[str] = []
+        placeholders: dict[str, tuple[int, int]] = {}
+        # (position in hazm input, position in original, is verbatim): to map hazm's input back
+        segments: list[tuple[int, int, bool]] = [(0, 0, True)]
+        src_pos = 0
+        last = 0
+        code = _PUA_START
+        for m in _PROTECTED_RE.finditer(folded):
+            if code > _PUA_END:
+                break
+            token = m.group()
+            # Single plain digit runs are safe inside hazm; only protect what it would split.
+            if token.isdigit():
+                continue
+            ph = chr(code)
+            code += 1
+            pieces.append(folded[last : m.start()])
+            src_pos += m.start() - last
+            padded = _needs_space(folded, m.start(), m.end())
+            pieces.append(f" {ph} " if padded else ph)
+            segments.append((src_pos, m.start(), False))  # pad/placeholder → token start
+            src_pos += 3 if padded else 1
+            segments.append((src_pos, m.end(), True))
+            placeholders[ph] = (m.start(), m.end())
+            last = m.end()
+        pieces.append(folded[last:])
+        hazm_input = "".join(pieces)
+
+        # 3. hazm, then put the tokens back exactly as the user wrote them (digits folded).
+        hazm_output = self._hazm.normalize(hazm_input).translate(_DIGITS)
+        if placeholders:
+            out: list[str] = []
+            anchors: list[tuple[int, int, int]] = []
+            pos = 0
+            for ch in hazm_output:
+                span = placeholders.get(ch)
+                if span is None:
+                    out.append(ch)
+                    pos += 1
+                else:
+                    token = folded[span[0] : span[1]]
+                    anchors.append((pos, span[0], len(token)))
+                    out.append(token)
+                    pos += len(token)
+            normalised = "".join(out)
+        else:
+            normalised, anchors = hazm_output, []
+        return NormalisedText(
+            original=text,
+            text=normalised,
+            _anchors=tuple(anchors),
+            _hazm_input=hazm_input,
+            _hazm_output=hazm_output,
+            _placeholder_to_orig=placeholders,
+            _segments=tuple(segments),
+        )
+
+
+def _needs_space(text: str, start: int, end: int) -> bool:
+    """Whether a token is glued to letters («مبلغ100,000ریال»): hazm would glue the placeholder too."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalpha() or after.isalpha()
+
+
+# --- alignment --------------------------------------------------------------------------------
+
+_LOOKAHEAD = 48
+_PROBE = 6
+
+
+def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
+    """Align hazm's output with its input (greedy, with short look-ahead resynchronisation).
+
+    hazm's edits are local (spaces, half-spaces, diacritics, repeated characters, letter
+    variants), so a two-pointer walk that re-syncs on the next few characters is enough.
+    Placeholders are exact anchors: each maps to the original token it replaced.
+    """
+    src, dst = nt._hazm_input, nt._hazm_output
+    # Map each position of the placeholder text back to the original.
+    src_to_orig = _placeholder_text_map(nt)
+
+    norm_starts: list[int] = [0]
+    orig_starts: list[int] = [0]
+    i = j = 0  # i in src (hazm input), j in dst (hazm output)
+    norm_pos = 0  # position in the final normalised text (placeholders expanded)
+    n_src, n_dst = len(src), len(dst)
+    placeholders = nt._placeholder_to_orig
+    while j < n_dst:
+        ch = dst[j]
+        if ch in placeholders:
+            o_start, o_end = placeholders[ch]
+            norm_starts.append(norm_pos)
+            orig_starts.append(o_start)
+            norm_pos += o_end - o_start
+            # skip src forward to the same placeholder
+            k = src.find(ch, i)
+            i = (k + 1) if k >= 0 else i
+            j += 1
+            norm_starts.append(norm_pos)
+            orig_starts.append(o_end)
+            continue
+        if i < n_src and src[i] == ch:
+            # a run of equal characters: one anchor for the whole run
+            run = 1
+            while j + run < n_dst and i + run < n_src and src[i + run] == dst[j + run] and dst[j + run] not in placeholders:
+                run += 1
+            norm_starts.append(norm_pos)
+            orig_starts.append(src_to_orig(i))
+            i += run
+            j += run
+            norm_pos += run
+            continue
+        # Mismatch: was something deleted from src, inserted into dst, or substituted?
+        probe = dst[j : j + _PROBE]
+        k = src.find(probe, i, i + _LOOKAHEAD) if i < n_src else -1
+        if k > i:  # characters deleted by hazm
+            i = k
+            continue
+        probe_src = src[i : i + _PROBE]
+        k = dst.find(probe_src, j, j + _LOOKAHEAD) if probe_src else -1
+        if k > j:  # characters inserted by hazm (spaces, half-spaces)
+            for _ in range(k - j):
+                norm_starts.append(norm_pos)
+                orig_starts.append(src_to_orig(min(i, n_src - 1)) if n_src else 0)
+                norm_pos += 1
+            j = k
+            continue
+        # substitution of one character
+        norm_starts.append(norm_pos)
+        orig_starts.append(src_to_orig(min(i, n_src - 1)) if n_src else 0)
+        norm_pos += 1
+        j += 1
+        i += 1
+    return norm_starts, orig_starts
+
+
+def _placeholder_text_map(nt: NormalisedText):
+    """Function: position in hazm's input → position in the original text."""
+    src_starts = [seg[0] for seg in nt._segments]
+    n_orig = len(nt.original)
+
+    def to_orig(p: int) -> int:
+        k = bisect.bisect_right(src_starts, p) - 1
+        src_start, orig_start, verbatim = nt._segments[k]
+        return min(orig_start + (p - src_start if verbatim else 0), n_orig)
+
+    return to_orig
+
+
+_DEFAULT: list[Normaliser] = []
+
+
+def get_normaliser() -> Normaliser:
+    """The process-wide normaliser (hazm's word list loads once)."""
+    if not _DEFAULT:
+        _DEFAULT.append(Normaliser())
+    return _DEFAULT[0]
+
+
+def normalise(text: str) -> str:
+    """Normalised text only (convenience for tools and tests)."""
+    return get_normaliser().normalise(text).text

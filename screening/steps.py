@@ -1,0 +1,97 @@
+"""The named steps of the default pipeline (see screening.pipeline for the flow)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from screening.claim_type import ClaimTypeRecogniser, spec_of
+from screening.forum import addressed_forum, is_review_petition, route_forum
+from screening.normalize import Normaliser, get_normaliser
+from screening.parse import PetitionParser
+from screening.pipeline import Document, Step
+from screening.rules import RULES, CheckContext, find_missing_fields
+
+
+class Normalise:
+    name = "normalise"
+
+    def __init__(self, normaliser: Normaliser | None = None):
+        self.normaliser = normaliser or get_normaliser()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.normalised = self.normaliser.normalise(doc.text)
+        return doc
+
+
+class Parse:
+    name = "parse"
+
+    def __init__(self, parser: PetitionParser | None = None):
+        self.parser = parser or PetitionParser()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.parsed = self.parser.parse(doc.normalised)
+        doc.fields = doc.parsed.fields
+        return doc
+
+
+class RecogniseClaimType:
+    name = "claim_type"
+
+    def __init__(self, recogniser: ClaimTypeRecogniser | None = None):
+        self.recogniser = recogniser or ClaimTypeRecogniser()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.claim_type, doc.claim_ranking = self.recogniser.predict(doc.normalised.text, doc.parsed.claim_text)
+        return doc
+
+
+class RouteForum:
+    name = "forum"
+
+    def __call__(self, doc: Document) -> Document:
+        spec = spec_of(doc.claim_type.code)
+        # Insolvency is heard by the court of the main claim: the next-best claim type, if any.
+        main = next((s for _, s in doc.claim_ranking if s.code != spec.code), None)
+        doc.forum, doc.forum_uncertain = route_forum(spec, doc.fields.claim_value_rial, main)
+        return doc
+
+
+class CheckRules:
+    name = "check"
+
+    def __init__(self, rules=RULES):
+        self.rules = rules
+
+    @property
+    def rule_names(self) -> list[str]:
+        return [name for name, _ in self.rules]
+
+    def __call__(self, doc: Document) -> Document:
+        ctx = CheckContext(
+            nt=doc.normalised,
+            parsed=doc.parsed,
+            spec=spec_of(doc.claim_type.code),
+            forum=doc.forum,
+            forum_uncertain=doc.forum_uncertain,
+            addressed=addressed_forum(doc.fields.addressed_court),
+            review=is_review_petition(doc.fields.addressed_court),
+        )
+        doc.missing_fields = find_missing_fields(ctx)
+        for _, check in self.rules:
+            doc.findings.extend(check(ctx))
+        doc.evidence_checklist = ctx.evidence_checklist
+        return doc
+
+
+def build_default_steps(model_dir: str | Path | None = "default") -> list[Step]:
+    from screening.deadlines.step import CheckDeadline
+
+    steps: list[Step] = [Normalise(), Parse(), RecogniseClaimType(), RouteForum(), CheckRules(), CheckDeadline()]
+    if model_dir is not None:
+        from screening.model import load_default_scorer
+        from screening.model.step import ScoreFruitlessness
+
+        scorer = load_default_scorer(model_dir)
+        if scorer is not None:
+            steps.append(ScoreFruitlessness(scorer))
+    return steps
