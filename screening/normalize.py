@@ -22,6 +22,7 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 
 # Characters in the Unicode private-use area stand in for protected tokens while hazm runs;
 # hazm leaves them alone. Any that the user pasted are dropped first so they cannot collide.
+_NON_ASCII_DIGIT_RE = re.compile("[۰-۹٠-٩]")
 _PUA_START = 0xE000
 _PUA_END = 0xF8FF
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
@@ -90,9 +91,11 @@ class Normaliser:
     def normalise(self, text: str) -> NormalisedText:
         # 1. Digits to ASCII (same length), drop pasted private-use characters (rare) by
         #    mapping them to spaces so offsets still hold.
-        folded = text.translate(_DIGITS)
+        folded = text.translate(_DIGITS) if _NON_ASCII_DIGIT_RE.search(text) else text
         if _PUA_RE.search(folded):
             folded = _PUA_RE.sub(" ", folded)
+        if "\u200c" in folded:  # stray half-spaces become spaces (same length) so hazm sees plain text
+            folded = _STRAY_ZWNJ_RE.sub(lambda m: " " * len(m.group()), folded)
 
         # 2. Swap protected tokens for placeholders.
         pieces: list[str] = []
@@ -124,21 +127,22 @@ class Normaliser:
         hazm_input = "".join(pieces)
 
         # 3. hazm, then put the tokens back exactly as the user wrote them (digits folded).
-        hazm_output = self._hazm.normalize(hazm_input).translate(_DIGITS)
+        hazm_output = self._hazm.normalize(hazm_input)
+        if _NON_ASCII_DIGIT_RE.search(hazm_output):
+            hazm_output = hazm_output.translate(_DIGITS)
+        hazm_output = _tidy(hazm_output)
         if placeholders:
             out: list[str] = []
             anchors: list[tuple[int, int, int]] = []
-            pos = 0
-            for ch in hazm_output:
-                span = placeholders.get(ch)
-                if span is None:
-                    out.append(ch)
-                    pos += 1
-                else:
-                    token = folded[span[0] : span[1]]
-                    anchors.append((pos, span[0], len(token)))
-                    out.append(token)
-                    pos += len(token)
+            last = shift = 0
+            for m in _PUA_RE.finditer(hazm_output):
+                o_start, o_end = placeholders[m.group()]
+                out.append(hazm_output[last : m.start()])
+                anchors.append((m.start() + shift, o_start, o_end - o_start))
+                out.append(folded[o_start:o_end])
+                shift += o_end - o_start - 1
+                last = m.end()
+            out.append(hazm_output[last:])
             normalised = "".join(out)
         else:
             normalised, anchors = hazm_output, []
@@ -151,6 +155,21 @@ class Normaliser:
             _placeholder_to_orig=placeholders,
             _segments=tuple(segments),
         )
+
+
+# hazm is not idempotent at the edges (':\u200c' → ': \u200c' → ':'). A half-space only means
+# something between two letters; drop the others, then the spaces they leave behind.
+_STRAY_ZWNJ_RE = re.compile(r"(?<![^\W\d_])\u200c+|\u200c+(?![^\W\d_])")
+_SPACE_RUN_RE = re.compile(r"[ \t]{2,}")
+_LINE_EDGE_SPACE_RE = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
+
+
+def _tidy(text: str) -> str:
+    if "\u200c" in text:
+        text = _STRAY_ZWNJ_RE.sub("", text)
+    text = _SPACE_RUN_RE.sub(" ", text)
+    text = _LINE_EDGE_SPACE_RE.sub("", text)
+    return text.strip(" \t")
 
 
 def _needs_space(text: str, start: int, end: int) -> bool:
@@ -173,7 +192,9 @@ def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
     variants), so a two-pointer walk that re-syncs on the next few characters is enough.
     Placeholders are exact anchors: each maps to the original token it replaced.
     """
-    src, dst = nt._hazm_input, nt._hazm_output
+    # hazm first folds letter variants one for one; fold the input the same way so that
+    # only hazm's real edits (spaces, diacritics, repeats) look like differences.
+    src, dst = _fold_like_hazm(nt._hazm_input), nt._hazm_output
     # Map each position of the placeholder text back to the original.
     src_to_orig = _placeholder_text_map(nt)
 
@@ -199,9 +220,10 @@ def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
             continue
         if i < n_src and src[i] == ch:
             # a run of equal characters: one anchor for the whole run
-            run = 1
-            while j + run < n_dst and i + run < n_src and src[i + run] == dst[j + run] and dst[j + run] not in placeholders:
-                run += 1
+            run = _common_run(src, i, dst, j)
+            ph = _PUA_RE.search(dst, j, j + run)
+            if ph:
+                run = max(1, ph.start() - j)
             norm_starts.append(norm_pos)
             orig_starts.append(src_to_orig(i))
             i += run
@@ -230,6 +252,37 @@ def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
         j += 1
         i += 1
     return norm_starts, orig_starts
+
+
+def _common_run(a: str, i: int, b: str, j: int) -> int:
+    """Length of the common run a[i:] / b[j:] (>= 1), by doubling then halving slice compares."""
+    limit = min(len(a) - i, len(b) - j)
+    lo, step = 1, 16
+    while lo + step <= limit and a[i + lo : i + lo + step] == b[j + lo : j + lo + step]:
+        lo += step
+        step *= 2
+    while step > 1:
+        step //= 2
+        if lo + step <= limit and a[i + lo : i + lo + step] == b[j + lo : j + lo + step]:
+            lo += step
+    while lo < limit and a[i + lo] == b[j + lo]:
+        lo += 1
+    return lo
+
+
+def _fold_like_hazm(text: str) -> str:
+    global _HAZM_FOLD, _HAZM_FOLD_RE
+    if _HAZM_FOLD is None:
+        from hazm.constants import TRANSLATION_DST, TRANSLATION_SRC
+
+        _HAZM_FOLD = str.maketrans(TRANSLATION_SRC, TRANSLATION_DST)
+        _HAZM_FOLD_RE = re.compile("[" + re.escape(TRANSLATION_SRC) + "]")
+    # Most petitions have no variant letters at all: skip the (slow) full-table translate.
+    return text.translate(_HAZM_FOLD) if _HAZM_FOLD_RE.search(text) else text
+
+
+_HAZM_FOLD: dict[int, int] | None = None
+_HAZM_FOLD_RE: re.Pattern[str] | None = None
 
 
 def _placeholder_text_map(nt: NormalisedText):

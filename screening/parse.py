@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from screening.amounts import find_amounts
+from screening.jalali import InvalidJalaliDate, format_jalali, parse_jalali_date
 from screening.knowledge.claim_types import cue
 from screening.normalize import NormalisedText
 from screening.report import Party, PetitionFields, Span
@@ -44,12 +45,17 @@ _HEADING_RE = re.compile(
 _ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|ریاست_محترم|محضر_محترم|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
 _NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان)_(?!محترم)(.{2,400}?)(?=به_طرفیت|علیه_|$)")
 _NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت|علیه)_(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
-_NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این))")
+_NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این))")
 _VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|به_ارزش|به_مبلغ|به_میزان|بالغ_بر|ارزش_خواسته)")
-_REQUEST_RE = cue(
-    r"[^.\n]{0,400}(?:مورد_استدعا(?:ست)?|استدعای_(?:صدور|رسیدگی)|(?:تقاضای|درخواست)_(?:صدور|رسیدگی)|"
-    r"تقاضا_(?:دارم|دارد|داریم|می_شود|می_گردد|می_نمایم|می_کنم)|خواهشمند(?:_است|م)|استدعا_(?:دارم|دارد|داریم)|مستدعی_است)[^.\n]{0,60}"
+_STRONG_VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|ارزش_خواسته)")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_AMOUNT_ONLY_RE = cue(r"\d[\d,٬./]*|ریال|تومان|مقوم_به|بهای_خواسته")
+# The request's cue words; the request is the sentence that holds the last of them.
+_REQUEST_CUE_RE = cue(
+    r"مورد_استدعا(?:ست)?|استدعای_(?:صدور|رسیدگی)|(?:تقاضای|درخواست)_(?:صدور|رسیدگی)|"
+    r"تقاضا_(?:دارم|دارد|داریم|می_شود|می_گردد|می_نمایم|می_کنم)|خواهشمند(?:_است|م)|استدعا_(?:دارم|دارد|داریم)|مستدعی_است"
 )
+_SENTENCE_END_RE = re.compile(r"\.(?!\d)|\n")
 _FACTS_CUES = cue(r"به_استحضار|توضیح_آنکه|بدین_شرح|به_شرح_زیر|احتراما|به_موجب|بابت|در_تاریخ|متاسفانه|علی_رغم|با_وجود")
 _EVIDENCE_INLINE_RE = cue(r"(?:دلایل|مستندات|منضمات|ادله)_?(?:و_منضمات)?\s*[:：]\s*(.{3,500}?)(?=\n\S|$)|به_استناد_(.{3,200}?)(?=[.،\n]|$)|به_انضمام_((?:تصویر|کپی|رونوشت|اصل)[^.\n]{3,150})|(?:پیوست|ضمیمه)_(?:شده|است|می_باشد)?[:：]?\s*(.{3,150}?)(?=[.\n]|$)")
 _SIGNATURE_INLINE_RE = cue(r"\(_?امضا(?:ء)?_?\)|(?:^|\n)\s*امضا(?:ء)?\s*[:：]?\s*\S|اثر_انگشت|مهر_و_امضا")
@@ -205,11 +211,11 @@ def _first_date(text: str) -> str | None:
 
 
 def _canonical_date(m: re.Match[str]) -> str:
-    """YYYY/MM/DD from a match whatever the order (day-first `11/2/1384` and 2-digit years kept as written)."""
-    a, b, c = m.group(1), m.group(2), m.group(3)
-    if len(c) == 4 and len(a) <= 2:  # day-first
-        a, c = c, a
-    return f"{a}/{int(b):02d}/{int(c):02d}" if len(a) == 4 else f"{a}/{b}/{c}"
+    """YYYY/MM/DD when the date is a real Jalali date; otherwise as written (the date check flags it)."""
+    try:
+        return format_jalali(parse_jalali_date(m.group()))
+    except InvalidJalaliDate:
+        return m.group()
 
 
 class PetitionParser:
@@ -261,7 +267,10 @@ class PetitionParser:
         if parsed.claim_text:
             claim = parsed.claim_text
             cut = _VALUE_CUE_RE.search(claim)
-            f.claim = " ".join((claim[: cut.start()] if cut and cut.start() > 3 else claim).split()).strip(" ،,.")[:300] or None
+            subject = claim[: cut.start()] if cut else _AMOUNT_ONLY_RE.sub(" ", claim)
+            # A claim that is only a value («مقوم به ... ریال») does not say what is claimed.
+            if len(_WORD_RE.findall(subject)) >= 2:
+                f.claim = " ".join(subject.split()).strip(" ،,.")[:300]
             if f.claim:
                 f.spans["claim"] = span(claim_start, claim_start + len(claim))
         parsed.amount_matches = find_amounts(text)
@@ -289,14 +298,16 @@ class PetitionParser:
 
         # facts and request
         facts_sec = sections.get("facts")
-        requests = list(_REQUEST_RE.finditer(text))
-        if requests:
-            last = requests[-1]
-            f.request = " ".join(last.group().split())
-            f.spans["request"] = span(last.start(), last.end())
-        facts_source = facts_sec.text if facts_sec else self._narrative_body(text, sections)
-        facts_wo_request = _REQUEST_RE.sub(" ", facts_source)
-        facts_wo_request = _ADDRESSEE_RE.sub(" ", facts_wo_request)
+        request_spans = [_sentence_around(text, m.start(), m.end()) for m in _REQUEST_CUE_RE.finditer(text)]
+        if request_spans:
+            r_start, r_end = request_spans[-1]
+            f.request = " ".join(text[r_start:r_end].split()).strip(" .")
+            f.spans["request"] = span(r_start, r_end)
+        if facts_sec:
+            facts_source = _cut(text, facts_sec.start, facts_sec.end, request_spans)
+        else:
+            facts_source = self._narrative_body(text, sections, request_spans)
+        facts_wo_request = _drop_salutation(facts_source)
         words = facts_wo_request.split()
         if len(words) >= 12 and (facts_sec is not None or _FACTS_CUES.search(facts_wo_request)):
             f.facts = " ".join(words)[:2000]
@@ -351,21 +362,48 @@ class PetitionParser:
             if in_claim:
                 cued = [a for a in in_claim if _VALUE_CUE_RE.search(text[max(claim_start, a.start - 30): a.start])]
                 return (cued or in_claim)[0]
+            return None  # a claim section without an amount: the value is missing
         for a in amounts:
-            if _VALUE_CUE_RE.search(text[max(0, a.start - 30): a.start]):
+            if _STRONG_VALUE_CUE_RE.search(text[max(0, a.start - 30): a.start]):
                 return a
         return None
 
     @staticmethod
-    def _narrative_body(text: str, sections: dict[str, Section]) -> str:
-        """Text that is not inside a headed section other than facts: the narrative."""
-        if not sections:
-            return text
-        covered = sorted((s.start, s.end) for k, s in sections.items() if k != "facts")
-        pieces, pos = [], 0
-        for s, e in covered:
-            if s > pos:
-                pieces.append(text[pos:s])
-            pos = max(pos, e)
-        pieces.append(text[pos:])
-        return " ".join(pieces)
+    def _narrative_body(text: str, sections: dict[str, Section], requests: list[tuple[int, int]]) -> str:
+        """Text that is not inside a headed section (other than facts) nor a request: the narrative."""
+        holes = [(s.start, s.end) for k, s in sections.items() if k != "facts"]
+        return _cut(text, 0, len(text), holes + requests)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (to '.', a line break, or 400 characters) that holds text[start:end]."""
+    lo = max(0, start - 400)
+    begin = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, start):
+        begin = m.end()
+    m = _SENTENCE_END_RE.search(text, end, end + 120)
+    finish = m.start() if m else min(len(text), end + 120)
+    while begin < start and text[begin] in " \t":
+        begin += 1
+    return begin, finish
+
+
+def _cut(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> str:
+    """text[start:end] without the given holes."""
+    pieces, pos = [], start
+    for h_start, h_end in sorted(holes):
+        if h_end <= pos or h_start >= end:
+            continue
+        if h_start > pos:
+            pieces.append(text[pos:h_start])
+        pos = max(pos, h_end)
+    if pos < end:
+        pieces.append(text[pos:end])
+    return " ".join(pieces)
+
+
+_SALUTATION_RE = cue(r"(?:ریاست|محضر)_محترم[^\n]{0,80}")
+
+
+def _drop_salutation(text: str) -> str:
+    return _SALUTATION_RE.sub(" ", text, count=2)

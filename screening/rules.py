@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from screening import ids
+from screening.jalali import InvalidJalaliDate, parse_jalali_date
 from screening.knowledge.claim_types import ClaimTypeSpec, cue
+from screening.knowledge.fields import ARTICLE_51_FIELDS as _ARTICLE_51
 from screening.knowledge.findings import FINDING_TYPES, MISSING_FIELD_FINDING
 from screening.knowledge.forums import FORUM_BY_CODE
 from screening.knowledge.grounds import GROUND_RULES
@@ -18,7 +20,7 @@ from screening.normalize import NormalisedText
 from screening.parse import ParsedPetition
 from screening.report import EvidenceCheck, Finding, Forum, Party, Span
 
-ARTICLE_51_FIELDS = ("plaintiff", "defendant", "claim", "claim_value", "facts", "request", "evidence", "signature")
+ARTICLE_51_FIELDS = tuple(f.code for f in _ARTICLE_51)
 
 # When a key evidence item is absent, some claim types have a more specific ground than MISSING_EVIDENCE.
 EVIDENCE_MISSING_CODE = {
@@ -230,8 +232,6 @@ def check_immovable_deal(ctx: CheckContext) -> list[Finding]:
     m = _ORDINARY_DEED.search(ctx.nt.text)
     if not m:
         return []
-    from screening.jalali import InvalidJalaliDate, parse_jalali_date
-
     detail = ""
     for start, end, raw in ctx.parsed.dates:
         if abs(start - m.end()) > 120:
@@ -247,8 +247,6 @@ def check_immovable_deal(ctx: CheckContext) -> list[Finding]:
 
 
 def check_dates(ctx: CheckContext) -> list[Finding]:
-    from screening.jalali import InvalidJalaliDate, parse_jalali_date
-
     out: list[Finding] = []
     for start, end, raw in ctx.parsed.dates:
         parts = re.split(r"[/\-.]", raw)
@@ -275,7 +273,7 @@ RULES: tuple[tuple[str, Check], ...] = (
     ("forum", check_forum),
     ("admissibility", check_grounds),
     ("immovable_registration", check_immovable_deal),
-    # ("dates", check_dates),
+    ("dates", check_dates),
 )
 
 

@@ -1,0 +1,66 @@
+"""A readable Persian plain-text report (for the terminal and for `make run`'s example)."""
+from __future__ import annotations
+
+from screening.knowledge.fields import FIELD_BY_CODE
+from screening.report import Report
+
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+BAND_FA = {"low": "کم", "medium": "متوسط", "high": "زیاد"}
+DEADLINE_STATUS_FA = {"open": "در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
+
+
+def fa_digits(value: object) -> str:
+    return str(value).translate(_FA_DIGITS)
+
+
+def fa_percent(p: float) -> str:
+    return fa_digits(f"{round(p * 100)}") + "٪"
+
+
+def fa_rial(n: int) -> str:
+    return fa_digits(f"{n:,}").replace(",", "٬") + " ریال"
+
+
+def render_text(report: Report) -> str:
+    lines: list[str] = ["گزارش غربالگری دادخواست", "=" * 24]
+    ct = report.claim_type
+    lines.append(f"نوع دعوا: {ct.label_fa} (اطمینان {fa_percent(ct.confidence)})")
+    lines.append(f"دادگاه صالح: {report.forum.label_fa} — مبنا: {report.forum.basis}")
+    if report.fields.claim_value_rial is not None:
+        lines.append(f"بهای خواسته: {fa_rial(report.fields.claim_value_rial)}")
+    if report.fruitless_probability is None:
+        lines.append("احتمال بی‌نتیجه بودن دعوا: مدل امتیازدهی در دسترس نیست")
+    else:
+        band = BAND_FA.get(report.risk_band or "", report.risk_band or "")
+        lines.append(f"احتمال بی‌نتیجه بودن دعوا: {fa_percent(report.fruitless_probability)} ({band})")
+    if report.deadline:
+        d = report.deadline
+        status = DEADLINE_STATUS_FA.get(d.get("status", ""), d.get("status", ""))
+        lines.append(f"مهلت {d.get('kind_fa', '')}: آخرین روز {fa_digits(d.get('last_day', ''))} — {status}")
+    lines.append("")
+    if report.missing_fields:
+        labels = "، ".join(FIELD_BY_CODE[c].label_fa for c in report.missing_fields)
+        lines.append(f"موارد ناقص ماده ۵۱ قانون آیین دادرسی مدنی: {labels}")
+    else:
+        lines.append("همه موارد ماده ۵۱ قانون آیین دادرسی مدنی در دادخواست آمده است.")
+    lines.append("")
+    if report.findings:
+        lines.append("یافته‌ها:")
+        for f in report.findings:
+            lines.append(f"  [{f.severity.label_fa}] {f.code}: {f.message_fa}")
+            lines.append(f"      مبنای قانونی: {f.basis}")
+    else:
+        lines.append("یافته‌ای نیست.")
+    if report.evidence_checklist:
+        lines.append("")
+        lines.append(f"فهرست مدارک «{ct.label_fa}»:")
+        for e in report.evidence_checklist:
+            mark = "✓ هست" if e.present else ("✗ نیست" if e.key else "– نیست (توصیه‌شده)")
+            lines.append(f"  {mark}: {e.label_fa}")
+    if report.reasons:
+        lines.append("")
+        lines.append("آنچه بر امتیاز اثر گذاشت:")
+        for r in report.reasons[:8]:
+            arrow = "↑" if r.direction == "raises" else "↓"
+            lines.append(f"  {arrow} {r.label_fa}")
+    return "\n".join(lines) + "\n"
