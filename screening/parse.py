@@ -43,8 +43,11 @@ _HEADING_RE = re.compile(
 
 # --- cues ---------------------------------------------------------------------------------------
 _ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|ریاست_محترم|محضر_محترم|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
-_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان)_(?!محترم)(.{2,400}?)(?=به_طرفیت|علیه_|$)")
-_NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت|علیه)_(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
+# Narrative parties: «اینجانب NAME فرزند ... به طرفیت NAME ... به خواسته ...». «علیه» only as a word
+# of its own (not «محال‌علیه»). A plaintiff clause must carry party details to count.
+_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه_|\n|$)")
+_NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت|(?<![^\s])علیه)_(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
+_PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
 _NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این))")
 _VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|به_ارزش|به_مبلغ|به_میزان|بالغ_بر|ارزش_خواسته)")
 _STRONG_VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|ارزش_خواسته)")
@@ -245,10 +248,13 @@ class PetitionParser:
             if sec and sec.text:
                 parties = _parse_parties(sec.text, role, sec.start)
                 setattr(f, attr, parties)
-        if not f.plaintiffs and (m := _NARRATIVE_PLAINTIFF_RE.search(text)):
-            party = parse_party(m.group(1), "plaintiff", m.start(1))
-            if party:
-                f.plaintiffs = [party]
+        if not f.plaintiffs:
+            for m in _NARRATIVE_PLAINTIFF_RE.finditer(text):
+                if not _PARTY_DETAIL_RE.search(m.group(1)[:160]):
+                    continue  # «در وجه اینجانب صادر ...»: a mention, not the party clause
+                if party := parse_party(m.group(1), "plaintiff", m.start(1)):
+                    f.plaintiffs = [party]
+                    break
         if not f.defendants and (m := _NARRATIVE_DEFENDANT_RE.search(text)):
             party = parse_party(m.group(1), "defendant", m.start(1))
             if party:

@@ -1,0 +1,203 @@
+"""Latency and throughput of POST /api/v1/screen under concurrent clients.
+
+Starts `screening serve` (uvicorn, its own process) on a free loopback port, waits for the
+screener to load, then fires requests from this second process with N concurrent keep-alive
+clients (a small asyncio HTTP/1.1 client, so the load generator costs little CPU next to the
+server on a small machine). Each request carries a ~2 KB petition, with its cheque number
+changed per request so that no layer can answer from a cache.
+
+    .venv/bin/python bench/bench_api.py                     # 16 clients, 2,000 requests
+    .venv/bin/python bench/bench_api.py --workers 2 --requests 4000
+
+Prints p50/p95/p99 latency (ms), requests per second and errors, plus the in-process cost of
+screen() on the same texts, to tell the core's time from the web layer's.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# About 2 KB of UTF-8: a complete cheque petition in the usual layout (our own text).
+PETITION = """برگ دادخواست به دادگاه صلح
+
+خواهان: حمید توکلی فرزند یوسف به کد ملی 0076229645 شغل فروشنده به نشانی اصفهان، خیابان چهارباغ، کوچه گلستان، پلاک 7 کدپستی 8143615311 تلفن همراه 09131112233
+خوانده: ناصر امینی فرزند جلال به کد ملی 1573681938 شغل راننده به نشانی اصفهان، خیابان کاوه، کوچه بیستم، پلاک 3 کدپستی 8154795181 تلفن همراه 09134445566
+
+خواسته و بهای آن: مطالبه وجه یک فقره چک به شماره {cheque} عهده بانک تجارت مقوم به 300,000,000 ریال (سیصد میلیون ریال) به انضمام خسارت دادرسی و خسارت تأخیر تأدیه
+
+دلایل و منضمات دادخواست:
+1- تصویر مصدق چک
+2- تصویر مصدق گواهی عدم پرداخت بانک تجارت
+
+شرح دادخواست:
+ریاست محترم دادگاه صلح اصفهان
+با سلام، احتراماً خوانده بابت خرید لوازم خانگی یک فقره چک به شماره {cheque} به مبلغ 300,000,000 ریال به تاریخ 1403/04/10 در وجه اینجانب صادر کرده که در تاریخ 1403/04/11 به علت کسری موجودی برگشت خورده است. با وجود مراجعات مکرر و ارسال اظهارنامه رسمی، خوانده تاکنون از پرداخت وجه چک خودداری کرده و پاسخی نداده است. صدور حکم بر محکومیت خوانده به پرداخت مبلغ چک به انضمام خسارت دادرسی و خسارت تأخیر تأدیه از تاریخ صدور چک تا زمان وصول مورد استدعاست.
+
+محل امضا: حمید توکلی
+تاریخ: 1403/06/01
+"""
+
+
+def petition(i: int) -> str:
+    return PETITION.format(cheque=f"{5512 + i % 9000}/{330981 + i}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "screening.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers)]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_ready(port: int, proc: subprocess.Popen, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                if json.load(r)["screener_loaded"]:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("server did not become ready")
+
+
+async def client(port: int, jobs: asyncio.Queue, latencies: list[float], errors: list[str]) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        while True:
+            try:
+                body = jobs.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            head = (
+                "POST /api/v1/screen HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            ).encode()
+            started = time.perf_counter()
+            writer.write(head + body)
+            await writer.drain()
+            status_line = await reader.readline()
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode("latin-1").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            await reader.readexactly(length)
+            latencies.append((time.perf_counter() - started) * 1000)
+            status = status_line.split(b" ", 2)[1:2]
+            if status != [b"200"]:
+                errors.append(status_line.decode("latin-1").strip())
+    except (OSError, asyncio.IncompleteReadError) as exc:
+        errors.append(repr(exc))
+    finally:
+        writer.close()
+
+
+async def fire(port: int, bodies: list[bytes], concurrency: int) -> tuple[list[float], list[str], float]:
+    jobs: asyncio.Queue = asyncio.Queue()
+    for body in bodies:
+        jobs.put_nowait(body)
+    latencies: list[float] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    await asyncio.gather(*(client(port, jobs, latencies, errors) for _ in range(concurrency)))
+    return latencies, errors, time.perf_counter() - started
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def in_process_screen_ms(n: int) -> list[float]:
+    """screen() alone on the same kind of texts: the core's share of each request."""
+    sys.path.insert(0, str(ROOT))
+    from screening.pipeline import get_default_screener
+
+    screener = get_default_screener()
+    screener.screen(petition(0))
+    times = []
+    for i in range(n):
+        t = time.perf_counter()
+        screener.screen(petition(10_000 + i))
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model or platform.processor()} · {os.cpu_count()} cores · Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of the server")
+    parser.add_argument("--port", type=int, default=0, help="use a server already running on this port")
+    args = parser.parse_args()
+
+    port = args.port or free_port()
+    proc = None if args.port else start_server(port, args.workers)
+    try:
+        if proc is not None:
+            wait_ready(port, proc)
+        size = len(json.dumps({"text": petition(0)}, ensure_ascii=False).encode())
+        bodies = [json.dumps({"text": petition(i)}, ensure_ascii=False).encode() for i in range(args.warmup + args.requests)]
+        asyncio.run(fire(port, bodies[: args.warmup], args.concurrency))
+        latencies, errors, wall = asyncio.run(fire(port, bodies[args.warmup :], args.concurrency))
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+    print(f"machine: {machine()}")
+    print(
+        f"POST /api/v1/screen · {args.requests} requests · {args.concurrency} concurrent clients · "
+        f"server workers {args.workers} · body {size} bytes"
+    )
+    print(
+        f"latency ms: p50 {percentile(latencies, 50):.1f} · p95 {percentile(latencies, 95):.1f} · "
+        f"p99 {percentile(latencies, 99):.1f} · max {max(latencies):.1f}"
+    )
+    print(f"throughput: {len(latencies) / wall:.0f} req/s · errors: {len(errors)}")
+    if errors:
+        print("first errors:", errors[:5])
+    core = in_process_screen_ms(200)
+    print(
+        f"screen() in-process, same texts: p50 {statistics.median(core):.1f} ms · "
+        f"p95 {percentile(core, 95):.1f} ms (the rest of each request is HTTP, JSON and queueing)"
+    )
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The FastAPI application: `create_app()` wires routers, middleware and error handlers.
+
+Layout follows FastAPI's "bigger applications": thin routers in web/routers, request models in
+web/schemas.py, the Screener injected through `web.dependencies.get_screener`, and all
+screening done by `Screener.screen()` from the core.
+"""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+import screening
+from screening.pipeline import Screener
+from web.dependencies import get_screener, load_screener
+from web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
+from web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
+from web.middleware import (
+    AccessLogMiddleware,
+    DeclaredLengthLimitMiddleware,
+    FormCSRFMiddleware,
+    PrivateErrorsMiddleware,
+    SecurityHeadersMiddleware,
+)
+from web.routers import api, health, pages
+from web.templating import STATIC_DIR, templates
+
+__all__ = ["create_app", "create_served_app", "get_screener"]
+
+CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
+
+API_DESCRIPTION = """\
+Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
+with their legal basis, claim type and evidence checklist, competent court, deadline, and the
+likelihood that the claim is dismissed as fruitless.
+
+Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
+"""
+
+
+def create_app(screener: Screener | None = None, *, warm_up: bool = False, csrf_secret: str | None = None) -> FastAPI:
+    """Build the web app.
+
+    screener: the Screener to use; None means the process-wide default with the shipped model,
+    built on first use (or at startup with warm_up=True, so the first request is not slow).
+    csrf_secret: signs the CSRF cookie; defaults to $SCREENING_CSRF_SECRET, else a random one
+    for this process (several worker processes must share one: `screening serve` sees to it).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            await run_in_threadpool(load_screener, app)
+        yield
+
+    app = FastAPI(
+        title="غربالگری دادخواست (Petition screening)",
+        description=API_DESCRIPTION,
+        version=screening.__version__,
+        docs_url=None,  # served below from local files: the office machine has no internet
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.screener = screener
+
+    app.include_router(pages.router)
+    app.include_router(api.router)
+    app.include_router(health.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(request, "docs.html", {"openapi_url": app.openapi_url})
+
+    app.add_exception_handler(HTTPException, http_exception_handler)
+    app.add_exception_handler(RequestValidationError, validation_exception_handler)
+
+    # Middleware added last runs first: access log → security headers → errors → declared
+    # length → CSRF → routes.
+    app.add_middleware(
+        FormCSRFMiddleware,
+        secret=csrf_secret or os.environ.get(CSRF_SECRET_ENV) or secrets.token_urlsafe(32),
+        error_page=error_page,
+        max_body_bytes=MAX_BODY_BYTES,
+        max_form_fields=MAX_FORM_FIELDS,
+        # The JSON API is exempt: it accepts only application/json bodies (FastAPI's strict
+        # content type), which a cross-site page cannot send without a CORS preflight that this
+        # app never grants; it uses no cookies or other ambient credentials, and it changes no
+        # state. Scripts must be able to call it without first fetching a cookie.
+        exempt_urls=[re.compile(r"^/api/")],
+    )
+    app.add_middleware(DeclaredLengthLimitMiddleware, error_page=error_for, limit_for=body_limit_for)
+    app.add_middleware(PrivateErrorsMiddleware, error_page=error_for)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
+    return app
+
+
+def create_served_app() -> FastAPI:
+    """Factory for uvicorn (`web.app:create_served_app`): default screener, loaded at startup."""
+    return create_app(warm_up=True)

@@ -1,0 +1,1 @@
+"""Thin routers: they read the request, call the injected Screener, and render."""

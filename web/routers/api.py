@@ -1,0 +1,61 @@
+"""JSON API: POST /api/v1/screen and /api/v1/screen/batch.
+
+Endpoints are plain `def`: screening is CPU work, and FastAPI runs sync endpoints in its
+thread pool so the event loop keeps accepting connections meanwhile.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
+
+from screening.pipeline import Screener, UnusableInput
+from web.dependencies import get_screener
+from web.errors import json_error
+from web.limits import MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES
+from web.schemas import BatchResponse, BatchScreenRequest, ErrorResponse, ReportOut, ScreenRequest
+
+router = APIRouter(prefix="/api/v1", tags=["screening"])
+
+_ERRORS = {
+    413: {"model": ErrorResponse, "description": "Request body larger than the limit (code body_too_large)."},
+    422: {
+        "model": ErrorResponse,
+        "description": "Text empty, not text, or over the character limit (codes empty, not_text, too_long), "
+        "or a malformed request (invalid_request, too_many_texts).",
+    },
+}
+
+
+@router.post(
+    "/screen",
+    summary="Screen one petition",
+    response_model=None,
+    responses={200: {"model": ReportOut, "description": "The report (petition-screening/report/v1)."}, **_ERRORS},
+    max_body_size=MAX_BODY_BYTES,
+)
+def screen_one(body: ScreenRequest, screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
+    try:
+        report = screener.screen(body.text, today=body.today)
+    except UnusableInput as exc:
+        return json_error(422, exc.code, exc.message_fa)
+    return JSONResponse(report.to_dict())
+
+
+@router.post(
+    "/screen/batch",
+    summary="Screen up to 100 petitions",
+    response_model=None,
+    responses={200: {"model": BatchResponse, "description": "One result per text, in order."}, **_ERRORS},
+    max_body_size=MAX_BATCH_BODY_BYTES,
+)
+def screen_batch(body: BatchScreenRequest, screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
+    # One unusable text must not lose the others: each gets its report or its own error.
+    results = []
+    for index, text in enumerate(body.texts):
+        try:
+            results.append({"index": index, "report": screener.screen(text, today=body.today).to_dict()})
+        except UnusableInput as exc:
+            results.append({"index": index, "error": {"code": exc.code, "message_fa": exc.message_fa}})
+    return JSONResponse({"results": results})
