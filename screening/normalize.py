@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -117,6 +118,12 @@ class Normaliser:
             folded = _PUA_RE.sub(" ", folded)
         if "\u200c" in folded:  # stray half-spaces become spaces (same length) so hazm sees plain text
             folded = _STRAY_ZWNJ_RE.sub(lambda m: " " * len(m.group()), folded)
+        # Two spots where one hazm pass does not reach its own fixed point: tabs next to punctuation
+        # and empty quotes. Settling them first (one character for one) keeps normalising idempotent.
+        if "\t" in folded:
+            folded = folded.replace("\t", " ")
+        if '""' in folded:
+            folded = folded.replace('""', "«»")
 
         # 2. Swap protected tokens for placeholders.
         pieces: list[str] = []
@@ -194,10 +201,24 @@ def _tidy(text: str) -> str:
 
 
 def _needs_space(text: str, start: int, end: int) -> bool:
-    """Whether a token is glued to letters («مبلغ100,000ریال»): hazm would glue the placeholder too."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
+    """Whether a token is glued to letters («مبلغ100,000ریال»): hazm would glue the placeholder too.
+
+    Characters hazm deletes (diacritics, tatweel, format and control characters) are looked
+    past, so that the decision is the same on the second pass over the output.
+    """
+    i = start - 1
+    while i >= 0 and _invisible(text[i]):
+        i -= 1
+    j = end
+    while j < len(text) and _invisible(text[j]):
+        j += 1
+    before = text[i] if i >= 0 else " "
+    after = text[j] if j < len(text) else " "
     return before.isalpha() or after.isalpha()
+
+
+def _invisible(ch: str) -> bool:
+    return ch == "ـ" or unicodedata.category(ch)[0] in "MC"
 
 
 # --- alignment --------------------------------------------------------------------------------

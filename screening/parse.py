@@ -25,11 +25,11 @@ from screening.report import Party, PetitionFields, Span
 # or the end of the line, so a sentence that merely begins with «خواهان» is not a heading.
 _HEADINGS: tuple[tuple[str, str], ...] = (
     ("service_date", r"تاریخ_ابلاغ(?:_(?:دادنامه|رای|رأی|حکم|قرار|اخطاریه))?"),
-    ("plaintiff", r"(?:مشخصات_)?(?:تجدید_?نظر_?خواه(?:ان)?|فرجام_?خواه(?:ان)?|واخواه(?:ان)?|خواهان(?:_ها|ان|گان)?|درخواست_?کننده|متقاضی|معترض(?!_?علیه))"),
-    ("defendant", r"(?:مشخصات_)?(?:تجدید_?نظر_?خوانده(?:_?گان)?|فرجام_?خوانده(?:_?گان)?|واخوانده(?:_?گان)?|خوانده(?:_?گان)?|خواندگان|معترض_?علیه(?:م)?)"),
+    ("plaintiff", r"(?:مشخصات_|نام_و_نام_خانوادگی_)?(?:تجدید_?نظر_?خواه(?:ان)?|فرجام_?خواه(?:ان)?|واخواه(?:ان)?|خواهان(?:_ها|ان|گان)?|درخواست_?کننده|متقاضی|معترض(?!_?علیه))(?:_نام_و_نام_خانوادگی)?"),
+    ("defendant", r"(?:مشخصات_|نام_و_نام_خانوادگی_)?(?:تجدید_?نظر_?خوانده(?:_?گان)?|فرجام_?خوانده(?:_?گان)?|واخوانده(?:_?گان)?|خوانده(?:_?گان)?|خواندگان|معترض_?علیه(?:م)?)(?:_نام_و_نام_خانوادگی)?"),
     ("representative", r"(?:مشخصات_)?(?:وکیل|وکلا|نماینده)(?:_یا_نماینده_قانونی|_(?:یا_)?نماینده|_قانونی)?(?:_خواهان)?"),
     ("claim", r"(?:تعیین_)?خواسته(?:_و_بهای_آن)?|بهای_خواسته|موضوع_(?:دعوا|دعوی|خواسته)"),
-    ("evidence", r"دلایل(?:_و_منضمات)?(?:_دادخواست)?|مستندات(?:_دعوا)?|منضمات|ضمائم|ضمایم|پیوست_?ها|مدارک(?:_پیوست)?"),
+    ("evidence", r"(?:مدارک|دلایل)_و_(?:دلایل|مدارک|مستندات|منضمات)|دلایل(?:_و_منضمات)?(?:_دادخواست)?|مستندات(?:_دعوا)?|منضمات|ضمائم|ضمایم|پیوست_?ها|مدارک(?:_پیوست)?"),
     ("facts", r"شرح_(?:دادخواست|دعوا|دعوی|ماوقع|خواسته)|متن_دادخواست"),
     ("signature", r"محل_امضا(?:ء)?(?:\s*[\-–]?\s*(?:و_)?مهر)?(?:\s*[\-–]?\s*(?:و_)?(?:اثر_)?انگشت)?|امضا(?:ء)?(?:_و_(?:اثر_)?انگشت)?|مهر_و_امضا(?:ء)?"),
     ("date", r"تاریخ(?:_تنظیم)?(?:_دادخواست)?"),
@@ -40,12 +40,19 @@ _HEADING_RE = re.compile(
     + r")[ \t]*(?:[:：][ \t]*|$)",
     re.MULTILINE,
 )
+# Party lines pasted without a colon («خوانده شرکت ... به شناسه ملی ...») count as headings only when
+# the line carries party details, so that a narrative sentence starting with «خوانده» does not.
+_BARE_PARTY_HEADING_RE = re.compile(
+    r"^[ \t]*(?:" + "|".join(f"(?P<{name}>{pattern.replace('_', '[ \u200c]?')})" for name, pattern in _HEADINGS
+                            if name in ("plaintiff", "defendant", "representative")) + r")[ \t]+(?=[^\n]*(?:فرزند|کد[ \u200c]?ملی|شناسه[ \u200c]?ملی|شماره[ \u200c]?ملی|نشانی|ساکن))",
+    re.MULTILINE,
+)
 
 # --- cues ---------------------------------------------------------------------------------------
-_ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|ریاست_محترم|محضر_محترم|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
+_ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|(?:ریاست|محضر|قاضی|دادرس)_محترم(?:_ریاست)?|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
 # Narrative parties: «اینجانب NAME فرزند ... به طرفیت NAME ... به خواسته ...». «علیه» only as a word
 # of its own (not «محال‌علیه»). A plaintiff clause must carry party details to count.
-_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه_|\n|$)")
+_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه_|\n|$)")
 _NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت|(?<![^\s])علیه)_(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
 _PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
 _NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این))")
@@ -55,14 +62,15 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _AMOUNT_ONLY_RE = cue(r"\d[\d,٬./]*|ریال|تومان|مقوم_به|بهای_خواسته")
 # The request's cue words; the request is the sentence that holds the last of them.
 _REQUEST_CUE_RE = cue(
-    r"مورد_استدعا(?:ست)?|استدعای_(?:صدور|رسیدگی)|(?:تقاضای|درخواست)_(?:صدور|رسیدگی)|"
+    r"مورد_(?:استدعا|تقاضا|درخواست)(?:ست|_است|_می_باشد)?|استدعای_(?:صدور|رسیدگی)|(?:تقاضای|درخواست)_(?:صدور|رسیدگی|تعیین|الزام|محکومیت|ابطال|فسخ|اعلام)|"
+    r"خواستار(?:م|یم|_است|_هستم|_می_باشم)|رسیدگی_(?:کنید|فرمایید|بفرمایید|شود|گردد)|(?:را|است)_خواهانم|"
     r"تقاضا_(?:دارم|دارد|داریم|می_شود|می_گردد|می_نمایم|می_کنم)|خواهشمند(?:_است|م)|استدعا_(?:دارم|دارد|داریم)|مستدعی_است"
 )
 _SENTENCE_END_RE = re.compile(r"\.(?!\d)|\n")
 _FACTS_CUES = cue(r"به_استحضار|توضیح_آنکه|بدین_شرح|به_شرح_زیر|احتراما|به_موجب|بابت|در_تاریخ|متاسفانه|علی_رغم|با_وجود")
 _EVIDENCE_INLINE_RE = cue(r"(?:دلایل|مستندات|منضمات|ادله)_?(?:و_منضمات)?\s*[:：]\s*(.{3,500}?)(?=\n\S|$)|به_استناد_(.{3,200}?)(?=[.،\n]|$)|به_انضمام_((?:تصویر|کپی|رونوشت|اصل)[^.\n]{3,150})|(?:پیوست|ضمیمه)_(?:شده|است|می_باشد)?[:：]?\s*(.{3,150}?)(?=[.\n]|$)")
-_SIGNATURE_INLINE_RE = cue(r"\(_?امضا(?:ء)?_?\)|(?:^|\n)\s*امضا(?:ء)?\s*[:：]?\s*\S|اثر_انگشت|مهر_و_امضا")
-_CLOSING_RE = cue(r"(?:^|\n)[^\n]{0,10}(?:با_(?:تشکر|سپاس|احترام|تقدیم_احترام)|با_تشکر_و_احترام)[^\n]{0,5}[\-–،,:]?\s*\n?\s*([^\n\d]{3,60})\s*$")
+_SIGNATURE_INLINE_RE = cue(r"\(_?امضا(?:ء)?_?\)|[-–]\s*امضا(?:ء)?\s*(?:\n|$)|(?:^|\n)\s*امضا(?:ء)?\s*[:：]?\s*\S|اثر_انگشت|مهر_و_امضا")
+_CLOSING_RE = cue(r"(?:با_تشکر_و_احترام|با_(?:تشکر|سپاس|احترام|تقدیم_احترام))\s*[\-–،,:]?\s*\n?\s*([^\n\d،,:.]{3,40}?)\s*(?=تاریخ|\n|$)")
 _SERVICE_DATE_RE = cue(
     r"(?:ابلاغ[^.\n]{0,40}?(?:در_تاریخ|مورخ|به_تاریخ)_(\d{1,4}/\d{1,2}/\d{1,4}))|(?:(?:در_تاریخ|مورخ)_(\d{1,4}/\d{1,2}/\d{1,4})[^.\n]{0,50}?ابلاغ)"
 )
@@ -70,11 +78,12 @@ _DATE_RE = re.compile(r"(?<![\d/])(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})(?![\d/
 
 # --- party details ------------------------------------------------------------------------------
 _NAME_STOP = cue(
-    r"\s(?:فرزند|به_کد|کد_?ملی|شماره_ملی|شناسه_ملی|به_شماره|به_نشانی|نشانی|ساکن|آدرس|اقامتگاه|شغل|تلفن|همراه|موبایل|کد_?پستی|"
-    r"متولد|سن|به_مدیریت|با_مدیریت|با_وکالت|به_وکالت|به_نمایندگی|دارای|با_کد|به_سمت)|[،,(:؛\n]"
+    r"\s(?:فرزند|نام_پدر|به_کد|کد_?ملی|شماره_ملی|شناسه_ملی|به_شماره|به_نشانی|نشانی|ساکن|آدرس|اقامتگاه|شغل|تلفن|همراه|موبایل|کد_?پستی|"
+    r"متولد|سن|به_مدیریت|با_مدیریت|با_وکالت|به_وکالت|به_نمایندگی|دارای|با_کد|به_سمت|هستم|می_باشم)|[،,(:؛\n\t|]"
 )
+_NAME_LABEL_RE = cue(r"\s*(?:نام_و_نام_خانوادگی|نام)\s*[:：]\s*")
 _HONORIFIC_RE = cue(r"^(?:.{0,30}?\s)?(?:آقای|آقا|خانم|جناب|سرکار_خانم|سرکار)_")
-_FATHER_RE = cue(r"فرزند_(?:مرحوم_)?([^\s،,:؛()\d]+(?:_(?!به|کد|شماره|ساکن|شغل|با|و\b|دارای|متولد|سن|فرزند)[^\s،,:؛()\d]+)?)")
+_FATHER_RE = cue(r"(?:فرزند|نام_پدر\s*[:：]?)\s*(?:مرحوم_)?([^\s،,:؛()\d]+(?:_(?!به|کد|شماره|ساکن|شغل|با|و\b|دارای|متولد|سن|فرزند)[^\s،,:؛()\d]+)?)")
 _NATIONAL_ID_RE = cue(r"(?:کد_?ملی|شماره_ملی|شماره_شناسایی_ملی)\s*(?:شماره)?\s*[:：]?\s*(\d[\d \-]{6,12}\d)")
 _LEGAL_ID_RE = cue(r"شناسه_(?:ملی|ملّی)\s*[:：]?\s*(\d[\d \-]{8,13}\d)")
 _BARE_ID_RE = re.compile(r"(?<![\d/,.\-])(\d{10})(?![\d/,.\-])")
@@ -107,11 +116,15 @@ class ParsedPetition:
     amount_matches: list = field(default_factory=list)
     dates: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, raw) in normalised text
     layout: str = "narrative"  # "form" when headings carried the fields
+    narrative_claim_end: int | None = None  # end of the «به خواسته ...» sentence in a narrative
 
 
 def find_sections(text: str) -> dict[str, Section]:
     """Headed sections; the first heading of each kind wins, content runs to the next heading."""
     heads = [(m.start(), m.end(), m.lastgroup) for m in _HEADING_RE.finditer(text)]
+    taken = {h[0] for h in heads}
+    heads += [(m.start(), m.end(), m.lastgroup) for m in _BARE_PARTY_HEADING_RE.finditer(text) if m.start() not in taken]
+    heads.sort()
     sections: dict[str, Section] = {}
     for k, (h_start, h_end, name) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
@@ -125,6 +138,8 @@ def find_sections(text: str) -> dict[str, Section]:
 
 def parse_party(text: str, role: str, offset: int = 0) -> Party | None:
     """One party's details from its stretch of text; None when no name is found."""
+    if lead := _NAME_LABEL_RE.match(text):  # «نام و نام خانوادگی: ...» inside the party line
+        text, offset = text[lead.end():], offset + lead.end()
     stop = _NAME_STOP.search(text)
     raw_name = text[: stop.start()] if stop else text[:80]
     hon = _HONORIFIC_RE.match(raw_name)
@@ -270,6 +285,7 @@ class PetitionParser:
             parsed.claim_text, claim_start = claim_sec.text, claim_sec.start
         elif m := _NARRATIVE_CLAIM_RE.search(text):
             parsed.claim_text, claim_start = m.group(1), m.start(1)
+            parsed.narrative_claim_end = _SENTENCE_END_RE.search(text, m.end(1)).end() if _SENTENCE_END_RE.search(text, m.end(1)) else len(text)
         if parsed.claim_text:
             claim = parsed.claim_text
             cut = _VALUE_CUE_RE.search(claim)
@@ -309,13 +325,18 @@ class PetitionParser:
             r_start, r_end = request_spans[-1]
             f.request = " ".join(text[r_start:r_end].split()).strip(" .")
             f.spans["request"] = span(r_start, r_end)
+        narrative_claim_end = None
         if facts_sec:
             facts_source = _cut(text, facts_sec.start, facts_sec.end, request_spans)
         else:
-            facts_source = self._narrative_body(text, sections, request_spans)
+            facts_source = self._narrative_body(text, sections, request_spans, after=parsed.narrative_claim_end)
+            narrative_claim_end = parsed.narrative_claim_end
         facts_wo_request = _drop_salutation(facts_source)
         words = facts_wo_request.split()
-        if len(words) >= 12 and (facts_sec is not None or _FACTS_CUES.search(facts_wo_request)):
+        # After the «... به خواسته ... تقدیم می‌نمایم» clause, what a narrative says is its account of
+        # the facts; without that clause, cue words must show that there is an account at all.
+        explained = facts_sec is not None or narrative_claim_end is not None or _FACTS_CUES.search(facts_wo_request)
+        if len(words) >= 12 and explained:
             f.facts = " ".join(words)[:2000]
             if facts_sec:
                 f.spans["facts"] = span(facts_sec.start, facts_sec.end)
@@ -375,10 +396,10 @@ class PetitionParser:
         return None
 
     @staticmethod
-    def _narrative_body(text: str, sections: dict[str, Section], requests: list[tuple[int, int]]) -> str:
+    def _narrative_body(text: str, sections: dict[str, Section], requests: list[tuple[int, int]], after: int | None = None) -> str:
         """Text that is not inside a headed section (other than facts) nor a request: the narrative."""
         holes = [(s.start, s.end) for k, s in sections.items() if k != "facts"]
-        return _cut(text, 0, len(text), holes + requests)
+        return _cut(text, after or 0, len(text), holes + requests)
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -408,7 +429,7 @@ def _cut(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> str:
     return " ".join(pieces)
 
 
-_SALUTATION_RE = cue(r"(?:ریاست|محضر)_محترم[^\n]{0,80}")
+_SALUTATION_RE = cue(r"(?:ریاست|محضر|قاضی)_محترم(?:_ریاست)?_(?:دادگاه|شعبه|شورا)[^\n،.]{0,40}")
 
 
 def _drop_salutation(text: str) -> str:

@@ -93,7 +93,7 @@ def find_missing_fields(ctx: CheckContext) -> list[str]:
     missing = []
     if not any(p.name or p.national_id or p.legal_id for p in f.plaintiffs):
         missing.append("plaintiff")
-    if not any(p.name or p.national_id or p.legal_id for p in f.defendants):
+    if ctx.spec.contentious and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
         missing.append("defendant")
     if not f.claim:
         missing.append("claim")

@@ -44,6 +44,7 @@ class ClaimTypeSpec:
     financial: bool  # needs a value in rials (CPC 51(3)); False for custody, divorce...
     evidence: tuple[Evidence, ...] = field(default=())
     basis: str = ""  # where the forum rule comes from
+    contentious: bool = True  # False for non-contentious matters (حصر وراثت): no defendant is needed
 
 
 def ev(code: str, label: str, *patterns: str, key: bool = True, basis: str = "") -> Evidence:
@@ -100,7 +101,7 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
     ),
     ClaimTypeSpec(
         "nafaqa", "مطالبه نفقه",
-        cues((r"نفقه", 4.0), (r"هزینه_(?:زندگی|معاش)", 0.8)),
+        cues((r"نفقه(?!_?خوار)", 4.0), (r"هزینه_(?:زندگی|معاش)", 0.8)),
         "family_or_peace", True,
         (ev("relationship_proof", "سند ازدواج یا شناسنامه (اثبات زوجیت یا خویشاوندی)", r"سند_(?:رسمی_)?ازدواج", r"عقد_?نامه", r"شناسنامه", r"قباله_ازدواج"),),
         "ماده ۱۲ قانون شوراهای حل اختلاف (۱۴۰۲)؛ ماده ۴ قانون حمایت خانواده",
@@ -188,6 +189,7 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         (ev("death_certificate", "گواهی فوت", r"گواهی_فوت", r"شناسنامه_(?:باطل_شده_)?متوفی"),
          ev("heirs_statement", "استشهادیه محضری وراث", r"استشهاد_?(?:یه|نامه)?", key=False)),
         "بند ۶ ماده ۱۲ قانون شوراهای حل اختلاف (۱۴۰۲)؛ ماده ۲۰ قانون آیین دادرسی مدنی",
+        contentious=False,  # a heirship certificate is asked for, not a judgment against someone
     ),
     ClaimTypeSpec(
         "contract_rescission", "فسخ یا ابطال قرارداد",
