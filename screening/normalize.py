@@ -94,16 +94,20 @@ class Normaliser:
             self._hazm._tokenizer = None
 
     def _hazm_steps(self, text: str) -> str:
-        """hazm's `Normalizer.normalize`, step for step, except that the letter-folding table is
+        """hazm's `Normalizer.normalize` steps, with three differences: the letter-folding table is
         built once (hazm 0.12.1 rebuilds it on every call) and skipped when no variant letter is
-        present; persian_numbers stays off, since downstream reads ASCII digits."""
+        present; persian_numbers stays off, since downstream reads ASCII digits; and special marks
+        are removed *before* spacing is corrected, not after, because a mark removed after the
+        spacing pass leaves text that a second pass would space differently."""
         h = self._hazm
         text = _fold_like_hazm(text)
+        if '""' in text:  # empty quotes: hazm quotes them only on a second pass; do it now
+            text = text.replace('""', "«»")
         text = h.persian_style(text)
         text = h.remove_diacritics(text)
+        text = h.remove_specials_chars(text)
         text = h.correct_spacing(text)
         text = h.unicodes_replacement(text)
-        text = h.remove_specials_chars(text)
         text = h.decrease_repeated_chars(text)
         return h.seperate_mi(text)
 
@@ -118,12 +122,11 @@ class Normaliser:
             folded = _PUA_RE.sub(" ", folded)
         if "\u200c" in folded:  # stray half-spaces become spaces (same length) so hazm sees plain text
             folded = _STRAY_ZWNJ_RE.sub(lambda m: " " * len(m.group()), folded)
-        # Two spots where one hazm pass does not reach its own fixed point: tabs next to punctuation
-        # and empty quotes. Settling them first (one character for one) keeps normalising idempotent.
+        # A spot where one hazm pass does not reach its own fixed point: tabs next to punctuation.
+        # Settling it first (one character for one) keeps normalising idempotent.
         if "\t" in folded:
             folded = folded.replace("\t", " ")
-        if '""' in folded:
-            folded = folded.replace('""', "«»")
+
 
         # 2. Swap protected tokens for placeholders.
         pieces: list[str] = []
@@ -137,8 +140,9 @@ class Normaliser:
             if code > _PUA_END:
                 break
             token = m.group()
-            # Single plain digit runs are safe inside hazm; only protect what it would split.
-            if token.isdigit():
+            # Plain digit runs are safe inside hazm; only protect what it would split, and phone
+            # numbers with their «+».
+            if token.isdigit() or (token[0] == "+" and len(token) < 9 and token[1:].isdigit()):
                 continue
             ph = chr(code)
             code += 1

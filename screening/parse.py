@@ -40,6 +40,10 @@ _HEADING_RE = re.compile(
     + r")[ \t]*(?:[:：][ \t]*|$)",
     re.MULTILINE,
 )
+_INLINE_HEADING_RE = re.compile(
+    r"(?:(?<=\s)|^)(?:" + "|".join(f"(?P<{name}>{pattern.replace('_', '[ \u200c]?')})" for name, pattern in _HEADINGS)
+    + r")[ \t]*[:：][ \t]*"
+)
 # Party lines pasted without a colon («خوانده شرکت ... به شناسه ملی ...») count as headings only when
 # the line carries party details, so that a narrative sentence starting with «خوانده» does not.
 _BARE_PARTY_HEADING_RE = re.compile(
@@ -68,8 +72,8 @@ _REQUEST_CUE_RE = cue(
 )
 _SENTENCE_END_RE = re.compile(r"\.(?!\d)|\n")
 _FACTS_CUES = cue(r"به_استحضار|توضیح_آنکه|بدین_شرح|به_شرح_زیر|احتراما|به_موجب|بابت|در_تاریخ|متاسفانه|علی_رغم|با_وجود")
-_EVIDENCE_INLINE_RE = cue(r"(?:دلایل|مستندات|منضمات|ادله)_?(?:و_منضمات)?\s*[:：]\s*(.{3,500}?)(?=\n\S|$)|به_استناد_(.{3,200}?)(?=[.،\n]|$)|به_انضمام_((?:تصویر|کپی|رونوشت|اصل)[^.\n]{3,150})|(?:پیوست|ضمیمه)_(?:شده|است|می_باشد)?[:：]?\s*(.{3,150}?)(?=[.\n]|$)")
-_SIGNATURE_INLINE_RE = cue(r"\(_?امضا(?:ء)?_?\)|[-–]\s*امضا(?:ء)?\s*(?:\n|$)|(?:^|\n)\s*امضا(?:ء)?\s*[:：]?\s*\S|اثر_انگشت|مهر_و_امضا")
+_EVIDENCE_INLINE_RE = cue(r"(?:دلایل|مستندات|منضمات|ادله|مدارک(?:_پیوست)?)_?(?:و_(?:منضمات|مدارک|دلایل))?\s*[:：]\s*(.{3,500}?)(?=\n\S|$)|به_استناد_(.{3,200}?)(?=[.،\n]|$)|به_انضمام_((?:تصویر|کپی|رونوشت|اصل)[^.\n]{3,150})|(?:پیوست|ضمیمه)_(?:شده|است|می_باشد)?[:：]?\s*(.{3,150}?)(?=[.\n]|$)")
+_SIGNATURE_INLINE_RE = cue(r"\(_?امضا(?:ء)?_?\)|[-–]\s*امضا(?:ء)?\s*(?=تاریخ|\n|$)|(?:^|\n)\s*امضا(?:ء)?\s*[:：]?\s*\S|اثر_انگشت|مهر_و_امضا")
 _CLOSING_RE = cue(r"(?:با_تشکر_و_احترام|با_(?:تشکر|سپاس|احترام|تقدیم_احترام))\s*[\-–،,:]?\s*\n?\s*([^\n\d،,:.]{3,40}?)\s*(?=تاریخ|\n|$)")
 _SERVICE_DATE_RE = cue(
     r"(?:ابلاغ[^.\n]{0,40}?(?:در_تاریخ|مورخ|به_تاریخ)_(\d{1,4}/\d{1,2}/\d{1,4}))|(?:(?:در_تاریخ|مورخ)_(\d{1,4}/\d{1,2}/\d{1,4})[^.\n]{0,50}?ابلاغ)"
@@ -124,6 +128,10 @@ def find_sections(text: str) -> dict[str, Section]:
     heads = [(m.start(), m.end(), m.lastgroup) for m in _HEADING_RE.finditer(text)]
     taken = {h[0] for h in heads}
     heads += [(m.start(), m.end(), m.lastgroup) for m in _BARE_PARTY_HEADING_RE.finditer(text) if m.start() not in taken]
+    if len(heads) < 2 and text.count("\n") < 4:
+        # A form pasted from a web page often loses its line breaks: «... خواهان: ... خوانده: ...».
+        # Then a heading may stand mid-line, as long as a colon follows it.
+        heads += [(m.start(), m.end(), m.lastgroup) for m in _INLINE_HEADING_RE.finditer(text) if m.start() not in taken]
     heads.sort()
     sections: dict[str, Section] = {}
     for k, (h_start, h_end, name) in enumerate(heads):

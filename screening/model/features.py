@@ -1,0 +1,468 @@
+"""Features of a screened petition: word and character n-grams of the normalised text, plus
+the structured output of the core (missing fields, claim type, findings, forum, value,
+missing key evidence).
+
+Why our own tf-idf instead of scikit-learn's `TfidfVectorizer`: scoring runs inside every
+`screen()` call, and sklearn's analyzer costs about 2 ms on a 2 KB petition for character
+n-grams alone (measured here), more than hazm's normaliser. This vectorizer has the same
+maths (smooth idf, sublinear tf, l2 norm, `min_df`, `max_features`) but reads each
+distinct word once per process: a word's character n-gram ids are cached, so a petition
+costs a few dictionary look-ups per word and some numpy.
+
+Feature names are prefixed: `w:` word n-gram, `c:` character n-gram (within a word,
+`char_wb` style), `s:` structured feature.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+# Letters (with half-spaces inside words) or digit runs; digit runs become one shape token,
+# since amounts, dates and IDs carry no signal as words (the structured features have them).
+_TOKEN_RE = re.compile(r"[^\W\d_][\w\u200c]*|\d+")
+NUMBER_TOKEN = "#"
+# The parties' names are not evidence of anything: a model must not score a petition by who
+# the plaintiff is. Their words are replaced by one token before any n-gram is taken.
+NAME_TOKEN = "@"
+_CACHE_LIMIT = 200_000
+
+# Findings that depend on "today" rather than on the petition: not features (the same
+# petition must get the same score on another day).
+TIME_DEPENDENT_FINDINGS = frozenset({"LAST_DAY", "DEADLINE"})
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The words of one normalised text (positions are found only when a reason needs them)."""
+
+    words: list[str]
+    text: str = ""
+
+    def span_of(self, word: str) -> tuple[int, int] | None:
+        """Where `word` first occurs as a whole word in the text, or None."""
+        if word in (NUMBER_TOKEN, NAME_TOKEN):
+            return None
+        m = re.search(rf"(?<![\w\u200c]){re.escape(word)}(?![\w\u200c])", self.text)
+        return (m.start(), m.end()) if m else None
+
+
+def tokenize(text: str, names: frozenset[str] = frozenset()) -> Tokens:
+    """Words of `text`; digit runs become `#`, words of the parties' names become `@`."""
+    words = _TOKEN_RE.findall(text)
+    words = [NUMBER_TOKEN if w[0].isdigit() else (NAME_TOKEN if w in names else w) for w in words]
+    return Tokens(words, text)
+
+
+def word_ngrams(words: Sequence[str], n_min: int, n_max: int) -> list[str]:
+    grams: list[str] = []
+    if n_min <= 1 <= n_max:
+        grams.extend(words)
+    for n in range(max(2, n_min), n_max + 1):
+        grams.extend(map(" ".join, zip(*(words[i:] for i in range(n)))))
+    return grams
+
+
+def char_ngrams(word: str, n_min: int, n_max: int) -> list[str]:
+    """n-grams of ` word ` (padded, as scikit-learn's `char_wb`)."""
+    padded = f" {word} "
+    out: list[str] = []
+    for n in range(n_min, n_max + 1):
+        if n > len(padded):
+            break
+        out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+@dataclass(frozen=True)
+class BlockWeights:
+    """One document's tf-idf in one block: unique feature ids, values, counts, and for each
+    occurrence the index of its feature in `ids` (to spread a feature back over its words)."""
+
+    ids: np.ndarray
+    values: np.ndarray
+    counts: np.ndarray
+    inverse: np.ndarray
+
+
+class NgramTfidf:
+    """tf-idf over word n-grams (`kind="word"`) or in-word character n-grams (`kind="char"`).
+
+    Input to `fit`/`transform` is a list of `Tokens`. Parameters as TfidfVectorizer's.
+    """
+
+    def __init__(
+        self,
+        kind: str = "word",
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int = 2,
+        max_features: int | None = 20_000,
+        sublinear_tf: bool = True,
+    ):
+        if kind not in ("word", "char"):
+            raise ValueError(f"kind must be 'word' or 'char', not {kind!r}")
+        self.kind = kind
+        self.ngram_range = tuple(ngram_range)
+        self.min_df = min_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+        self._cache: dict[str, np.ndarray] = {}
+
+    # -- state for skops: the per-process cache is not part of the model ------------------
+    # The vocabulary is stored as one string of terms in id order: skops writes a dict of
+    # 50,000 entries as 50,000 nodes (about 10 MB); one string is a tenth of that.
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state.pop("_cache", None)
+        vocab = state.pop("vocabulary_", None)
+        if vocab is not None:
+            state["vocabulary_terms_"] = "\n".join(self.feature_names())
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        self.__dict__.update(state)
+        if terms is not None:
+            self.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))} if terms else {}
+        self._cache = {}
+
+    # -- fitting -------------------------------------------------------------------------
+    def fit(self, docs: Sequence[Tokens], y: Any = None) -> "NgramTfidf":
+        # Grams are interned to integers so that term and document frequencies are numpy
+        # bincounts; a word's character grams are computed once for the whole corpus.
+        index: dict[str, int] = {}
+        intern = index.setdefault
+        per_doc: list[np.ndarray] = []  # unique gram ids of each document
+        tf_parts: list[np.ndarray] = []
+        lo, hi = self.ngram_range
+        if self.kind == "word":
+            for toks in docs:
+                ids = np.fromiter((intern(g, len(index)) for g in word_ngrams(toks.words, lo, hi)), dtype=np.int64)
+                tf_parts.append(ids)
+                per_doc.append(np.unique(ids))
+        else:
+            word_grams: dict[str, np.ndarray] = {}
+            word_count: Counter[str] = Counter()
+            for toks in docs:
+                word_count.update(toks.words)
+                arrays = []
+                for w in set(toks.words):
+                    g = word_grams.get(w)
+                    if g is None:
+                        g = np.fromiter((intern(x, len(index)) for x in char_ngrams(w, lo, hi)), dtype=np.int64)
+                        word_grams[w] = g
+                    arrays.append(g)
+                per_doc.append(np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64))
+            words = list(word_count)
+            if words:
+                tf_parts.append(np.concatenate([word_grams[w] for w in words]))
+                weights = np.repeat([float(word_count[w]) for w in words], [len(word_grams[w]) for w in words])
+        n_grams = len(index)
+        df = np.bincount(np.concatenate(per_doc), minlength=n_grams) if per_doc else np.zeros(n_grams, dtype=np.int64)
+        if self.kind == "word":
+            tf = np.bincount(np.concatenate(tf_parts), minlength=n_grams) if tf_parts else np.zeros(n_grams)
+        else:
+            tf = np.bincount(tf_parts[0], weights=weights, minlength=n_grams) if tf_parts else np.zeros(n_grams)
+        grams = np.empty(n_grams, dtype=object)
+        for g, i in index.items():
+            grams[i] = g
+        kept = [i for i in np.flatnonzero(df >= self.min_df).tolist()]
+        # The most frequent first, ties broken by the gram itself: the same data gives the
+        # same vocabulary, whatever the order of the documents.
+        kept.sort(key=lambda i: (-tf[i], grams[i]))
+        if self.max_features is not None:
+            kept = kept[: self.max_features]
+        kept.sort(key=lambda i: grams[i])
+        self.vocabulary_ = {grams[i]: k for k, i in enumerate(kept)}
+        n = len(docs)
+        self.idf_ = np.log((1 + n) / (1 + df[kept].astype(np.float64))) + 1.0 if kept else np.zeros(0)
+        self._cache = {}
+        return self
+
+    @property
+    def n_features(self) -> int:
+        return len(self.vocabulary_)
+
+    def feature_names(self) -> list[str]:
+        names = [""] * len(self.vocabulary_)
+        for g, i in self.vocabulary_.items():
+            names[i] = g
+        return names
+
+    # -- transforming ---------------------------------------------------------------------
+    def _char_ids(self, word: str) -> np.ndarray:
+        lo, hi = self.ngram_range
+        ids = np.fromiter((i for i in map(self.vocabulary_.get, char_ngrams(word, lo, hi)) if i is not None), dtype=np.int64)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = ids
+        return ids
+
+    def occurrences(self, toks: Tokens) -> tuple[np.ndarray, np.ndarray]:
+        """Feature id of every in-vocabulary n-gram occurrence, and the token it starts at."""
+        words = toks.words
+        if self.kind == "word":
+            lo, hi = self.ngram_range
+            ids_parts, pos_parts = [], []
+            for n in range(lo, hi + 1):
+                grams = words if n == 1 else list(map(" ".join, zip(*(words[i:] for i in range(n)))))
+                arr = np.fromiter(map(self.vocabulary_.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+                keep = np.flatnonzero(arr >= 0)
+                ids_parts.append(arr[keep])
+                pos_parts.append(keep)
+            if not ids_parts:
+                empty = np.zeros(0, dtype=np.int64)
+                return empty, empty
+            return np.concatenate(ids_parts), np.concatenate(pos_parts)
+        arrays = list(map(self._cache.get, words))
+        for k, a in enumerate(arrays):
+            if a is None:
+                arrays[k] = self._char_ids(words[k])
+        if not arrays:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+        return np.concatenate(arrays), np.repeat(np.arange(len(arrays), dtype=np.int64), lengths)
+
+    def weights(self, ids: np.ndarray) -> "BlockWeights":
+        """tf-idf of one document from its n-gram occurrences (feature ids)."""
+        if ids.size == 0:
+            z = np.zeros(0, dtype=np.int64)
+            return BlockWeights(z, np.zeros(0), z, z)
+        uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
+        tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(np.float64)
+        vals = tf * self.idf_[uniq]
+        norm = math.sqrt(float(vals @ vals))
+        if norm > 0:
+            vals = vals / norm
+        return BlockWeights(uniq, vals, counts, inverse)
+
+    def transform(self, docs: Sequence[Tokens]) -> sp.csr_matrix:
+        indptr = [0]
+        indices: list[np.ndarray] = []
+        data: list[np.ndarray] = []
+        for toks in docs:
+            bw = self.weights(self.occurrences(toks)[0])
+            indices.append(bw.ids)
+            data.append(bw.values)
+            indptr.append(indptr[-1] + len(bw.ids))
+        return sp.csr_matrix(
+            (
+                np.concatenate(data) if data else np.zeros(0),
+                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+                np.asarray(indptr),
+            ),
+            shape=(len(docs), self.n_features),
+        )
+
+
+# --- structured features ----------------------------------------------------------------
+
+
+def structured_features(doc: Any) -> dict[str, float]:
+    """What the core found, as named numbers. Every key is a feature (`s:` prefix added later)."""
+    feats: dict[str, float] = {}
+    for name in getattr(doc, "missing_fields", None) or []:
+        feats[f"missing={name}"] = 1.0
+    ct = getattr(doc, "claim_type", None)
+    if ct is not None:
+        feats[f"claim_type={ct.code}"] = 1.0
+    forum = getattr(doc, "forum", None)
+    if forum is not None:
+        feats[f"forum={forum.code}"] = 1.0
+    for f in getattr(doc, "findings", None) or []:
+        if f.code not in TIME_DEPENDENT_FINDINGS:
+            feats[f"finding={f.code}"] = 1.0
+    for e in getattr(doc, "evidence_checklist", None) or []:
+        if e.key and not e.present:
+            feats[f"evidence_missing={e.code}"] = 1.0
+    fields = getattr(doc, "fields", None)
+    value = getattr(fields, "claim_value_rial", None) if fields is not None else None
+    if value:
+        feats["value_present"] = 1.0
+        # log10 of the rial value, scaled to about [0, 1] (10^12 rial = 1): keeps it on the
+        # scale of the other features for the regularised model.
+        feats["value_log10"] = min(math.log10(max(float(value), 1.0)) / 12.0, 1.5)
+    else:
+        feats["value_absent"] = 1.0
+    return feats
+
+
+class StructuredVectorizer:
+    """A DictVectorizer over `structured_features`, keeping names seen at least `min_df` times."""
+
+    def __init__(self, min_df: int = 1):
+        self.min_df = min_df
+
+    def fit(self, dicts: Sequence[dict[str, float]], y: Any = None) -> "StructuredVectorizer":
+        df: Counter[str] = Counter()
+        for d in dicts:
+            df.update(d.keys())
+        names = sorted(k for k, c in df.items() if c >= self.min_df)
+        self.vocabulary_ = {k: i for i, k in enumerate(names)}
+        return self
+
+    @property
+    def n_features(self) -> int:
+        return len(self.vocabulary_)
+
+    def feature_names(self) -> list[str]:
+        return sorted(self.vocabulary_, key=self.vocabulary_.__getitem__)
+
+    def row(self, d: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        pairs = sorted((self.vocabulary_[k], v) for k, v in d.items() if k in self.vocabulary_)
+        if not pairs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        ids, vals = zip(*pairs)
+        return np.asarray(ids, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+
+
+# --- the whole feature set --------------------------------------------------------------
+
+
+@dataclass
+class DocFeatures:
+    """One document's feature vector, and what is needed to explain it."""
+
+    indices: np.ndarray  # global feature ids (sorted within each block)
+    values: np.ndarray
+    tokens: Tokens
+    word: BlockWeights
+    word_pos: np.ndarray  # token position where each word n-gram occurrence starts
+    char: BlockWeights | None
+    char_pos: np.ndarray | None  # token holding each character n-gram occurrence
+    structured: dict[str, float]
+
+
+def party_name_words(doc: Any) -> frozenset[str]:
+    """Words of the names of the parties and their representatives, as the parser found them."""
+    fields = getattr(doc, "fields", None)
+    if fields is None:
+        return frozenset()
+    words: set[str] = set()
+    for group in (fields.plaintiffs, fields.defendants, fields.representatives):
+        for party in group or []:
+            for name in (party.name, party.father_name):
+                if name:
+                    words.update(m.group() for m in _TOKEN_RE.finditer(name) if not m.group()[0].isdigit())
+    return frozenset(words)
+
+
+def doc_tokens(doc: Any) -> Tokens:
+    return tokenize(doc_text(doc), party_name_words(doc))
+
+
+def doc_text(doc: Any) -> str:
+    """The normalised text of a Document (the raw text only for hand-made test objects)."""
+    nt = getattr(doc, "normalised", None)
+    return nt.text if nt is not None else doc.text
+
+
+class DocumentFeatures:
+    """Word n-grams + character n-grams + structured features of pipeline Documents.
+
+    Blocks are laid side by side: [word | char | structured]. Parameters in the constructor,
+    fitted state in attributes ending with `_`, as scikit-learn does.
+    """
+
+    def __init__(
+        self,
+        word_ngram_range: tuple[int, int] = (1, 2),
+        char_ngram_range: tuple[int, int] = (2, 4),
+        word_max_features: int | None = 20_000,
+        char_max_features: int | None = 30_000,
+        min_df: int = 2,
+        use_char: bool = True,
+    ):
+        self.word_ngram_range = tuple(word_ngram_range)
+        self.char_ngram_range = tuple(char_ngram_range)
+        self.word_max_features = word_max_features
+        self.char_max_features = char_max_features
+        self.min_df = min_df
+        self.use_char = use_char
+
+    def fit(self, docs: Sequence[Any], y: Any = None) -> "DocumentFeatures":
+        toks = [doc_tokens(d) for d in docs]
+        self.word_ = NgramTfidf("word", self.word_ngram_range, self.min_df, self.word_max_features).fit(toks)
+        self.char_ = (
+            NgramTfidf("char", self.char_ngram_range, self.min_df, self.char_max_features).fit(toks)
+            if self.use_char
+            else None
+        )
+        self.structured_ = StructuredVectorizer(min_df=1).fit([structured_features(d) for d in docs])
+        return self
+
+    @property
+    def offsets(self) -> tuple[int, int, int]:
+        """Start of the word, char and structured blocks."""
+        n_word = self.word_.n_features
+        n_char = self.char_.n_features if self.char_ is not None else 0
+        return 0, n_word, n_word + n_char
+
+    @property
+    def n_features(self) -> int:
+        return self.offsets[2] + self.structured_.n_features
+
+    def feature_names(self) -> list[str]:
+        names = [f"w:{g}" for g in self.word_.feature_names()]
+        if self.char_ is not None:
+            names += [f"c:{g}" for g in self.char_.feature_names()]
+        names += [f"s:{k}" for k in self.structured_.feature_names()]
+        return names
+
+    def features(self, doc: Any) -> DocFeatures:
+        toks = doc_tokens(doc)
+        _, char_off, struct_off = self.offsets
+        w_occ, w_pos = self.word_.occurrences(toks)
+        word = self.word_.weights(w_occ)
+        parts_i = [word.ids]
+        parts_v = [word.values]
+        char = c_pos = None
+        if self.char_ is not None:
+            c_occ, c_pos = self.char_.occurrences(toks)
+            char = self.char_.weights(c_occ)
+            parts_i.append(char.ids + char_off)
+            parts_v.append(char.values)
+        sdict = structured_features(doc)
+        s_ids, s_vals = self.structured_.row(sdict)
+        parts_i.append(s_ids + struct_off)
+        parts_v.append(s_vals)
+        return DocFeatures(
+            indices=np.concatenate(parts_i),
+            values=np.concatenate(parts_v),
+            tokens=toks,
+            word=word,
+            word_pos=w_pos,
+            char=char,
+            char_pos=c_pos,
+            structured=sdict,
+        )
+
+    def transform(self, docs: Iterable[Any]) -> sp.csr_matrix:
+        indptr = [0]
+        indices: list[np.ndarray] = []
+        data: list[np.ndarray] = []
+        for d in docs:
+            f = self.features(d)
+            indices.append(f.indices)
+            data.append(f.values)
+            indptr.append(indptr[-1] + len(f.indices))
+        n = len(indptr) - 1
+        return sp.csr_matrix(
+            (
+                np.concatenate(data) if data else np.zeros(0),
+                np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64),
+                np.asarray(indptr),
+            ),
+            shape=(n, self.n_features),
+        )
+
+    def fit_transform(self, docs: Sequence[Any], y: Any = None) -> sp.csr_matrix:
+        return self.fit(docs, y).transform(docs)

@@ -1,0 +1,207 @@
+"""Model directories: write them atomically, load them only when they are what was written.
+
+A model directory (`models/NAME/`) holds the model files, `metadata.json` (versions, data
+hash, thresholds, metrics and the sha256 of every model file) and `MODEL_CARD.md`.
+Loading checks the schema, every file's hash and the library versions that matter before
+anything is deserialised; a mismatch is a `ModelLoadError` with a Persian + English message.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+METADATA_FILE = "metadata.json"
+CARD_FILE = "MODEL_CARD.md"
+SCHEMA = "petition-screening/model/v1"
+
+# Libraries whose major.minor must match the one that trained the model, per backend.
+VERSION_CHECKED = {
+    "sklearn": ("scikit-learn",),
+    "transformers": ("scikit-learn", "torch", "transformers"),
+}
+# distribution name → module to ask for __version__
+_MODULES = {"scikit-learn": "sklearn", "skops": "skops", "numpy": "numpy", "scipy": "scipy",
+            "torch": "torch", "transformers": "transformers", "tokenizers": "tokenizers"}
+
+
+class ModelLoadError(RuntimeError):
+    """A model directory that cannot be trusted or used. The message is for people."""
+
+
+class ModelWriteError(RuntimeError):
+    """A model directory that may not be written (exists and no force)."""
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def library_version(dist: str) -> str | None:
+    """Installed version of a distribution, or None; never imports torch unless asked."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version(dist)
+    except PackageNotFoundError:
+        mod = _MODULES.get(dist)
+        if mod is None:
+            return None
+        try:
+            return getattr(importlib.import_module(mod), "__version__", None)
+        except ImportError:
+            return None
+
+
+def library_versions(extra: tuple[str, ...] = ()) -> dict[str, str | None]:
+    import platform
+
+    names = ("scikit-learn", "skops", "numpy", "scipy", "petition-screening") + tuple(extra)
+    out: dict[str, str | None] = {"python": platform.python_version()}
+    for n in names:
+        out[n] = library_version(n)
+    return out
+
+
+def _major_minor(v: str | None) -> tuple[str, ...] | None:
+    if not v:
+        return None
+    parts = v.split("+")[0].split(".")
+    return tuple(parts[:2])
+
+
+def read_metadata(path: str | Path) -> dict[str, Any]:
+    path = Path(path)
+    meta_file = path / METADATA_FILE
+    if not path.is_dir():
+        raise ModelLoadError(f"پوشه مدل پیدا نشد: {path} (model directory not found)")
+    if not meta_file.is_file():
+        raise ModelLoadError(f"فایل metadata.json در پوشه مدل نیست: {path} (model metadata missing)")
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"فایل metadata.json مدل خوانا نیست (model metadata unreadable: {exc})") from exc
+    if not isinstance(meta, dict) or meta.get("schema") != SCHEMA:
+        raise ModelLoadError(
+            f"قالب مدل شناخته نیست (unknown model schema {meta.get('schema') if isinstance(meta, dict) else None!r}; "
+            f"expected {SCHEMA!r})"
+        )
+    return meta
+
+
+def verify_files(path: str | Path, meta: dict[str, Any]) -> None:
+    """Every listed file exists with its recorded sha256; nothing listed may be missing."""
+    path = Path(path)
+    files = meta.get("files")
+    if not isinstance(files, dict) or not files:
+        raise ModelLoadError("فهرست فایل‌های مدل در metadata.json نیست (model metadata lists no files)")
+    bad: list[str] = []
+    for rel, digest in sorted(files.items()):
+        target = (path / rel).resolve()
+        if path.resolve() not in target.parents or not target.is_file():
+            bad.append(f"{rel} (missing)")
+            continue
+        if sha256_file(target) != digest:
+            bad.append(f"{rel} (sha256 differs)")
+    if bad:
+        raise ModelLoadError(
+            "فایل‌های مدل دست‌کاری شده یا ناقص‌اند و مدل بارگذاری نشد؛ مدل را دوباره آموزش دهید یا از نسخه سالم بازگردانید. "
+            f"(model files were tampered with or are incomplete: {', '.join(bad)})"
+        )
+
+
+def verify_versions(meta: dict[str, Any]) -> None:
+    backend = meta.get("backend", "sklearn")
+    recorded = meta.get("versions") or {}
+    for dist in VERSION_CHECKED.get(backend, ("scikit-learn",)):
+        want = recorded.get(dist)
+        have = library_version(dist)
+        if _major_minor(want) != _major_minor(have):
+            raise ModelLoadError(
+                f"نسخه {dist} با نسخه‌ای که مدل با آن آموزش دیده سازگار نیست: مدل با {want} و نصب‌شده {have}. "
+                f"مدل را با نسخه نصب‌شده دوباره آموزش دهید. "
+                f"(model was trained with {dist} {want}, installed is {have}; major.minor must match)"
+            )
+
+
+def load_model(path: str | Path):
+    """Load a model directory as a Scorer (see MODEL_SPEC.md), after all checks."""
+    path = Path(path)
+    meta = read_metadata(path)
+    verify_files(path, meta)
+    verify_versions(meta)
+    backend = meta.get("backend")
+    for key in ("name", "version", "thresholds"):
+        if key not in meta:
+            raise ModelLoadError(f"metadata.json مدل کلید «{key}» را ندارد (model metadata lacks {key!r})")
+    if backend == "sklearn":
+        from screening.model import sklearn_backend
+
+        return sklearn_backend.load(path, meta)
+    if backend == "transformers":
+        # Imported only here: the default install never imports torch.
+        from screening.model import transformers_backend
+
+        return transformers_backend.load(path, meta)
+    raise ModelLoadError(f"نوع مدل ناشناخته است (unknown model backend {backend!r})")
+
+
+def save_model_dir(
+    out: str | Path,
+    write: Callable[[Path], None],
+    metadata: dict[str, Any],
+    card: Callable[[dict[str, Any]], str] | None = None,
+    force: bool = False,
+) -> Path:
+    """Write a model directory atomically.
+
+    `write(tmp_dir)` writes the model files; then every file is hashed into
+    `metadata["files"]`, `metadata.json` and (if given) `MODEL_CARD.md` are written, and the
+    temporary directory replaces `out` in one `os.replace`. An existing `out` is replaced
+    only with `force=True`; a failure leaves it as it was.
+    """
+    out = Path(out)
+    if out.exists() and not force:
+        raise ModelWriteError(
+            f"پوشه {out} از پیش وجود دارد؛ برای جایگزینی آن --force بدهید. "
+            f"(model directory {out} exists; pass --force to replace it)"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        write(tmp)
+        files = {}
+        for p in sorted(tmp.rglob("*")):
+            if p.is_file() and p.name not in (METADATA_FILE, CARD_FILE):
+                files[p.relative_to(tmp).as_posix()] = sha256_file(p)
+        metadata = dict(metadata, files=files)
+        (tmp / METADATA_FILE).write_text(
+            json.dumps(metadata, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+        )
+        if card is not None:
+            (tmp / CARD_FILE).write_text(card(metadata), encoding="utf-8")
+        os.chmod(tmp, 0o755)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.replace(out, old / out.name)
+            try:
+                os.replace(tmp, out)
+            except BaseException:
+                os.replace(old / out.name, out)  # put the old model back
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
