@@ -56,12 +56,12 @@ _BARE_PARTY_HEADING_RE = re.compile(
 _ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|(?:ریاست|محضر|قاضی|دادرس)_محترم(?:_ریاست)?|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
 # Narrative parties: «اینجانب NAME فرزند ... به طرفیت NAME ... به خواسته ...». «علیه» only as a word
 # of its own (not «محال‌علیه»). A plaintiff clause must carry party details to count.
-_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه_|\n|$)")
-_NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت|(?<![^\s])علیه)_(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
+_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه\s|\n|$)")
+_NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت_|(?<![^\s])علیه\s)(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
 _PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
 _NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این))")
-_VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|به_ارزش|به_مبلغ|به_میزان|بالغ_بر|ارزش_خواسته)")
-_STRONG_VALUE_CUE_RE = cue(r"(?:مقوم_به|بهای_خواسته|ارزش_خواسته)")
+_VALUE_CUE_RE = cue(r"(?<![^\W\d])(?:مقوم_به|بهای_خواسته|به_ارزش|به_مبلغ|به_میزان|بالغ_بر|ارزش_خواسته)")
+_STRONG_VALUE_CUE_RE = cue(r"(?<![^\W\d])(?:مقوم_به|بهای_خواسته|ارزش_خواسته)")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _AMOUNT_ONLY_RE = cue(r"\d[\d,٬./]*|ریال|تومان|مقوم_به|بهای_خواسته")
 # The request's cue words; the request is the sentence that holds the last of them.
@@ -278,7 +278,8 @@ class PetitionParser:
                 if party := parse_party(m.group(1), "plaintiff", m.start(1)):
                     f.plaintiffs = [party]
                     break
-        if not f.defendants and (m := _NARRATIVE_DEFENDANT_RE.search(text)):
+        # In a pasted form without a defendant line, «خوانده» in the story names nobody new.
+        if not f.defendants and parsed.layout == "narrative" and (m := _NARRATIVE_DEFENDANT_RE.search(text)):
             party = parse_party(m.group(1), "defendant", m.start(1))
             if party:
                 f.defendants = [party]
