@@ -22,8 +22,82 @@ PEACE_COURT_CAP_RIAL = 1_000_000_000  # DRC-1402 art. 12(1): 100M toman; indexab
 
 
 def cue(pattern: str) -> re.Pattern[str]:
-    """Compile a cue; `_` matches a space, a half-space or nothing."""
-    return re.compile(pattern.replace("_", "[\\s\u200c]?"))
+    """Compile a cue; `_` matches a space, a half-space or nothing.
+
+    A cue that opens with a group of alternatives («(?:قبلا|سابقا)...») is slow to search, since
+    the regex engine tries every alternative at every position; such a cue gets a keyword gate:
+    it is searched only when one of the alternatives' leading words is in the text at all.
+    """
+    compiled = re.compile(pattern.replace("_", "[\\s\u200c]?"))
+    keywords = _leading_keywords(pattern)
+    return _GatedCue(compiled, keywords) if keywords else compiled
+
+
+_META = set("_()[]{}?*+|.\\^$")
+
+
+def _literal_prefix(alternative: str) -> str:
+    out = []
+    for k, ch in enumerate(alternative):
+        if ch in _META:
+            # a quantifier makes the character before it optional
+            if ch in "?*{" and out:
+                out.pop()
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _leading_keywords(pattern: str) -> tuple[str, ...] | None:
+    """The literal words one of which any match must start with, for `(?:a...|b...)` cues."""
+    if not pattern.startswith("(?:"):
+        return None
+    depth, alts, start = 0, [], 3
+    for k in range(3, len(pattern)):
+        ch = pattern[k]
+        if ch == "\\":
+            return None
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                alts.append(pattern[start:k])
+                break
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alts.append(pattern[start:k])
+            start = k + 1
+        elif ch == "[" and depth == 0:
+            return None
+    else:
+        return None
+    words = tuple(_literal_prefix(a) for a in alts)
+    return words if words and all(len(w) >= 2 for w in words) else None
+
+
+class _GatedCue:
+    """A compiled pattern that is only run when one of its keywords occurs in the text."""
+
+    __slots__ = ("_re", "keywords")
+
+    def __init__(self, compiled: re.Pattern[str], keywords: tuple[str, ...]):
+        self._re = compiled
+        self.keywords = keywords
+
+    def _possible(self, text: str) -> bool:
+        return any(k in text for k in self.keywords)
+
+    def search(self, text: str, *args):
+        return self._re.search(text, *args) if self._possible(text) else None
+
+    def finditer(self, text: str, *args):
+        return self._re.finditer(text, *args) if self._possible(text) else iter(())
+
+    def sub(self, repl, text: str, count: int = 0):
+        return self._re.sub(repl, text, count) if self._possible(text) else text
+
+    def __getattr__(self, name: str):
+        return getattr(self._re, name)
 
 
 @dataclass(frozen=True)
