@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, Iterable, Sequence
 
@@ -40,10 +40,17 @@ TIME_DEPENDENT_FINDINGS = frozenset({"LAST_DAY", "DEADLINE"})
 
 @dataclass(frozen=True)
 class Tokens:
-    """The words of one normalised text (positions are found only when a reason needs them)."""
+    """The words of one normalised text (positions are found only when a reason needs them).
+
+    `unique` and `counts`: the distinct words and how often each occurs; `seq`: for each
+    token, the index of its word in `unique`. Features are computed per distinct word.
+    """
 
     words: list[str]
     text: str = ""
+    unique: list[str] = field(default_factory=list)
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    seq: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def span_of(self, word: str) -> tuple[int, int] | None:
         """Where `word` first occurs as a whole word in the text, or None."""
@@ -57,7 +64,11 @@ def tokenize(text: str, names: frozenset[str] = frozenset()) -> Tokens:
     """Words of `text`; digit runs become `#`, words of the parties' names become `@`."""
     words = _TOKEN_RE.findall(text)
     words = [NUMBER_TOKEN if w[0].isdigit() else (NAME_TOKEN if w in names else w) for w in words]
-    return Tokens(words, text)
+    counter = Counter(words)
+    unique = list(counter)
+    index = dict(zip(unique, range(len(unique))))
+    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+    return Tokens(words, text, unique, np.fromiter(counter.values(), dtype=np.float64, count=len(unique)), seq)
 
 
 def word_ngrams(words: Sequence[str], n_min: int, n_max: int) -> list[str]:
@@ -81,14 +92,30 @@ def char_ngrams(word: str, n_min: int, n_max: int) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Elements:
+    """n-gram occurrences of one document: feature id, weight (how many times), and the
+    distinct word(s) owning it (index into Tokens.unique; owner2 = -1 or None if one owner)."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    owner1: np.ndarray
+    owner2: np.ndarray | None
+
+    @staticmethod
+    def empty() -> "Elements":
+        z = np.zeros(0, dtype=np.int64)
+        return Elements(z, np.zeros(0), z, None)
+
+
+@dataclass(frozen=True)
 class BlockWeights:
-    """One document's tf-idf in one block: unique feature ids, values, counts, and for each
-    occurrence the index of its feature in `ids` (to spread a feature back over its words)."""
+    """One document's tf-idf in one block: sorted unique feature ids, values, counts, and the
+    elements they came from (to spread a feature's contribution back over its words)."""
 
     ids: np.ndarray
     values: np.ndarray
     counts: np.ndarray
-    inverse: np.ndarray
+    elements: Elements
 
 
 class NgramTfidf:
@@ -205,51 +232,68 @@ class NgramTfidf:
         self._cache[word] = ids
         return ids
 
-    def occurrences(self, toks: Tokens) -> tuple[np.ndarray, np.ndarray]:
-        """Feature id of every in-vocabulary n-gram occurrence, and the token it starts at."""
-        words = toks.words
+    def elements(self, toks: Tokens) -> "Elements":
+        """In-vocabulary n-grams of one document, counted per distinct word.
+
+        word kind: unigrams once per distinct word (weight = its count), bigrams once per
+        position (weight 1, owned half by each of their two words); char kind: each distinct
+        word's character n-grams, weighted by the word's count.
+        """
+        uniq = toks.unique
         if self.kind == "word":
             lo, hi = self.ngram_range
-            ids_parts, pos_parts = [], []
-            for n in range(lo, hi + 1):
-                grams = words if n == 1 else list(map(" ".join, zip(*(words[i:] for i in range(n)))))
-                arr = np.fromiter(map(self.vocabulary_.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+            get = self.vocabulary_.get
+            parts_id, parts_wt, parts_o1, parts_o2 = [], [], [], []
+            if lo <= 1 <= hi and uniq:
+                arr = np.fromiter(map(get, uniq, repeat(-1)), dtype=np.int64, count=len(uniq))
                 keep = np.flatnonzero(arr >= 0)
-                ids_parts.append(arr[keep])
-                pos_parts.append(keep)
-            if not ids_parts:
-                empty = np.zeros(0, dtype=np.int64)
-                return empty, empty
-            return np.concatenate(ids_parts), np.concatenate(pos_parts)
-        arrays = list(map(self._cache.get, words))
+                parts_id.append(arr[keep])
+                parts_wt.append(toks.counts[keep])
+                parts_o1.append(keep)
+                parts_o2.append(np.full(len(keep), -1, dtype=np.int64))
+            words = toks.words
+            for n in range(max(2, lo), hi + 1):
+                grams = list(map(" ".join, zip(*(words[i:] for i in range(n)))))
+                arr = np.fromiter(map(get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+                keep = np.flatnonzero(arr >= 0)
+                parts_id.append(arr[keep])
+                parts_wt.append(np.ones(len(keep)))
+                parts_o1.append(toks.seq[keep])
+                parts_o2.append(toks.seq[keep + n - 1])
+            if not parts_id:
+                return Elements.empty()
+            return Elements(np.concatenate(parts_id), np.concatenate(parts_wt), np.concatenate(parts_o1), np.concatenate(parts_o2))
+        arrays = list(map(self._cache.get, uniq))
         for k, a in enumerate(arrays):
             if a is None:
-                arrays[k] = self._char_ids(words[k])
+                arrays[k] = self._char_ids(uniq[k])
         if not arrays:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty
+            return Elements.empty()
         lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
-        return np.concatenate(arrays), np.repeat(np.arange(len(arrays), dtype=np.int64), lengths)
+        owners = np.repeat(np.arange(len(arrays), dtype=np.int64), lengths)
+        return Elements(np.concatenate(arrays), toks.counts[owners], owners, None)
 
-    def weights(self, ids: np.ndarray) -> "BlockWeights":
-        """tf-idf of one document from its n-gram occurrences (feature ids)."""
-        if ids.size == 0:
+    def weights(self, el: "Elements") -> "BlockWeights":
+        """tf-idf of one document from its elements."""
+        if el.ids.size == 0:
             z = np.zeros(0, dtype=np.int64)
-            return BlockWeights(z, np.zeros(0), z, z)
-        uniq, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
-        tf = 1.0 + np.log(counts) if self.sublinear_tf else counts.astype(np.float64)
-        vals = tf * self.idf_[uniq]
+            return BlockWeights(z, np.zeros(0), np.zeros(0), el)
+        dense = np.bincount(el.ids, weights=el.weights, minlength=self.n_features)
+        ids = np.flatnonzero(dense)
+        counts = dense[ids]
+        tf = 1.0 + np.log(counts) if self.sublinear_tf else counts
+        vals = tf * self.idf_[ids]
         norm = math.sqrt(float(vals @ vals))
         if norm > 0:
             vals = vals / norm
-        return BlockWeights(uniq, vals, counts, inverse)
+        return BlockWeights(ids, vals, counts, el)
 
     def transform(self, docs: Sequence[Tokens]) -> sp.csr_matrix:
         indptr = [0]
         indices: list[np.ndarray] = []
         data: list[np.ndarray] = []
         for toks in docs:
-            bw = self.weights(self.occurrences(toks)[0])
+            bw = self.weights(self.elements(toks))
             indices.append(bw.ids)
             data.append(bw.values)
             indptr.append(indptr[-1] + len(bw.ids))
@@ -335,9 +379,7 @@ class DocFeatures:
     values: np.ndarray
     tokens: Tokens
     word: BlockWeights
-    word_pos: np.ndarray  # token position where each word n-gram occurrence starts
     char: BlockWeights | None
-    char_pos: np.ndarray | None  # token holding each character n-gram occurrence
     structured: dict[str, float]
 
 
@@ -420,14 +462,12 @@ class DocumentFeatures:
     def features(self, doc: Any) -> DocFeatures:
         toks = doc_tokens(doc)
         _, char_off, struct_off = self.offsets
-        w_occ, w_pos = self.word_.occurrences(toks)
-        word = self.word_.weights(w_occ)
+        word = self.word_.weights(self.word_.elements(toks))
         parts_i = [word.ids]
         parts_v = [word.values]
-        char = c_pos = None
+        char = None
         if self.char_ is not None:
-            c_occ, c_pos = self.char_.occurrences(toks)
-            char = self.char_.weights(c_occ)
+            char = self.char_.weights(self.char_.elements(toks))
             parts_i.append(char.ids + char_off)
             parts_v.append(char.values)
         sdict = structured_features(doc)
@@ -439,9 +479,7 @@ class DocumentFeatures:
             values=np.concatenate(parts_v),
             tokens=toks,
             word=word,
-            word_pos=w_pos,
             char=char,
-            char_pos=c_pos,
             structured=sdict,
         )
 

@@ -128,29 +128,27 @@ class LinearCalibratedModel:
         w = self.effective_coef
         candidates: list[tuple[float, str, str, Span | None]] = []
 
-        n_tok = len(f.tokens.words)
-        token_score = np.zeros(n_tok)
-        # Word n-grams: a unigram's contribution is spread over its occurrences; a bigram's
-        # over its occurrences and, within each, half to each word.
-        if f.word.ids.size:
-            contrib = w[f.word.ids + word_off] * f.word.values
-            share = contrib[f.word.inverse] / f.word.counts[f.word.inverse]
-            occ_ids = f.word.ids[f.word.inverse]
-            uni = self.word_is_unigram[occ_ids]
-            token_score += np.bincount(f.word_pos, weights=np.where(uni, share, share / 2), minlength=n_tok)
-            bi = ~uni
-            if bi.any():
-                token_score += np.bincount(np.minimum(f.word_pos[bi] + 1, n_tok - 1), weights=share[bi] / 2, minlength=n_tok)
-        # Character n-grams: each occurrence gets its share of the n-gram's contribution.
-        if f.char is not None and f.char.ids.size:
-            contrib = w[f.char.ids + char_off] * f.char.values
-            share = contrib[f.char.inverse] / f.char.counts[f.char.inverse]
-            token_score += np.bincount(f.char_pos, weights=share, minlength=n_tok)
+        # Text: each n-gram's contribution is spread over the distinct words it occurs in,
+        # in proportion to its occurrences (a bigram's half to each of its two words).
+        words = f.tokens.unique
+        word_score = np.zeros(len(words))
+        for block, off in ((f.word, word_off), (f.char, char_off)):
+            if block is None or block.ids.size == 0:
+                continue
+            per_unit = np.zeros(block.elements.ids.max() + 1 if block.elements.ids.size else 0)
+            per_unit[block.ids] = w[block.ids + off] * block.values / block.counts
+            el = block.elements
+            share = per_unit[el.ids] * el.weights
+            if el.owner2 is None:
+                word_score += np.bincount(el.owner1, weights=share, minlength=len(words))
+            else:
+                two = el.owner2 >= 0
+                half = np.where(two, share / 2, share)
+                word_score += np.bincount(el.owner1, weights=half, minlength=len(words))
+                if two.any():
+                    word_score += np.bincount(el.owner2[two], weights=share[two] / 2, minlength=len(words))
 
-        # One reason per distinct word: the sum over its occurrences, the span of the first.
-        if n_tok:
-            words, inv = np.unique(np.asarray(f.tokens.words, dtype=object), return_inverse=True)
-            word_score = np.bincount(inv, weights=token_score, minlength=len(words))
+        if len(words):
             k = min(self.top_k, len(words))
             top = np.argpartition(-np.abs(word_score), k - 1)[:k] if k < len(words) else np.arange(len(words))
             nt = getattr(doc, "normalised", None)
@@ -186,8 +184,19 @@ class LinearCalibratedModel:
                 merged[label] = [contrib, f"s:{name}", span]
             else:
                 entry[0] += contrib
+        # Features that always occur together in training get equal weights under L2 and say
+        # the same thing (e.g. a finding and the checklist line behind it): one reason, named
+        # by the finding when there is one.
+        by_weight: dict[float, list] = {}
         for label, (contrib, feat, span) in merged.items():
-            candidates.append((contrib, feat, label, span))
+            by_weight.setdefault(round(contrib, 9), []).append((contrib, feat, label, span))
+        for group in by_weight.values():
+            if len(group) == 1 or abs(group[0][0]) < 1e-9:
+                candidates.extend(group)
+                continue
+            group.sort(key=lambda c: (not c[1].startswith("s:finding="), c[1]))
+            _, feat, label, span = group[0]
+            candidates.append((sum(c[0] for c in group), feat, label, span))
 
         candidates = [c for c in candidates if abs(c[0]) >= MIN_REASON_WEIGHT]
         candidates.sort(key=lambda c: (-abs(c[0]), c[1]))

@@ -13,13 +13,16 @@ What it does, in the terms of MODEL_SPEC.md:
   `torch.manual_seed` and deterministic algorithms where torch has them; CPU unless CUDA is available.
 - Calibration: Platt scaling, a 1-D LogisticRegression on the logit margin (logit fruitless - logit
   sound), fitted on an internal stratified validation split that the network never trained on.
-- Reasons, two kinds:
-  * rule reasons: each finding code / missing field present in the petition, weighted by its smoothed
-    log-odds ratio with "fruitless" in the training data (a description of the archive, not of the
-    network's internals);
-  * passage reasons: occlusion. The visible text is cut into about `occlusion_passages` passages of
-    whole sentences; each is removed in turn and the petition rescored (one batched forward pass). The
-    weight is the change in calibrated log-odds, so both kinds share one scale.
+- Reasons, two kinds, named and worded like the sklearn backend's (weight ≥ 0, sign in `direction`):
+  * rule reasons ("s:finding=CODE", "s:missing=FIELD"): each finding / missing Article 51 item present
+    in the petition, weighted by its smoothed log-odds ratio with "fruitless" in the training data
+    (a description of the archive, not of the network's internals);
+  * passage reasons ("passage", span in the user's text): occlusion. The text the model sees is cut
+    into at most `occlusion_passages` runs of whole sentences; each is removed in turn and the petition
+    rescored in the same batch. The weight is the change in calibrated log-odds, the same scale as the
+    rule reasons. Each passage is one more forward pass: negligible on a GPU, about 5x the scoring time
+    of a BERT-base on a CPU; `load(..., occlusion_passages=0)` or PETITION_OCCLUSION_PASSAGES=0 turns
+    them off without retraining.
 - The base model folder is validated up front (config, weights, tokenizer) and always loaded with
   `local_files_only=True` and the hub switched off: nothing is ever downloaded.
 """
@@ -724,7 +727,7 @@ def load(path: str | os.PathLike, metadata: dict[str, Any], device: str = "auto"
 
     occlusion_passages: passages occluded per petition for passage reasons; None = the environment
     variable PETITION_OCCLUSION_PASSAGES if set, else what the model was trained with. Each passage
-    costs one more forward pass: cheap on a GPU, about 6x the scoring time of a BERT-base on a CPU,
+    costs one more forward pass: cheap on a GPU, about 5x the scoring time of a BERT-base on a CPU,
     where 0 (rule reasons only) keeps the form responsive.
     """
     import skops.io as sio

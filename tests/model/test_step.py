@@ -1,0 +1,78 @@
+"""The score step in the real pipeline: probability, band, reasons, model; and the effect of
+key evidence on the probability."""
+from __future__ import annotations
+
+import pytest
+
+from screening.model import DEFAULT_MODEL_DIR
+
+CHEQUE_PETITION = """برگ دادخواست به دادگاه صلح
+
+خواهان: رضا نوری فرزند احمد به نشانی تهران، خیابان آزادی، پلاک 14
+خوانده: جواد رحیمی فرزند حسن به نشانی تهران، خیابان انقلاب، پلاک 31
+
+خواسته و بهای آن: مطالبه وجه یک فقره چک مقوم به 300,000,000 ریال به انضمام خسارت دادرسی
+
+دلایل و منضمات دادخواست:
+{evidence}
+
+شرح دادخواست:
+ریاست محترم دادگاه
+با سلام و احترام، به استحضار می‌رساند خوانده بابت خرید کالا مبلغ 300,000,000 ریال بدهکار است و با وجود مراجعات مکرر بدهی خود را نپرداخته است. لذا صدور حکم بر محکومیت خوانده به پرداخت اصل خواسته و خسارات قانونی مورد استدعاست.
+
+محل امضا: خواهان
+تاریخ: 1404/02/10
+"""
+WITH_CHEQUE = "1- تصویر مصدق چک شماره 552310\n2- تصویر مصدق گواهی عدم پرداخت بانک ملت\n3- تصویر مصدق کارت ملی خواهان"
+WITHOUT_CHEQUE = "1- تصویر مصدق کارت ملی خواهان"
+
+
+@pytest.fixture(params=["trained-in-test", "shipped-default"])
+def screener(request, model_dir):
+    from screening.pipeline import Screener
+
+    if request.param == "shipped-default":
+        if not (DEFAULT_MODEL_DIR / "metadata.json").is_file():
+            pytest.skip("models/default is not trained in this checkout")
+        return Screener()
+    return Screener(model_dir=model_dir)
+
+
+def test_probability_rises_without_the_cheque_and_falls_when_it_is_added_back(screener):
+    complete = screener.screen(CHEQUE_PETITION.format(evidence=WITH_CHEQUE))
+    stripped = screener.screen(CHEQUE_PETITION.format(evidence=WITHOUT_CHEQUE))
+    restored = screener.screen(CHEQUE_PETITION.format(evidence=WITH_CHEQUE))
+    assert stripped.fruitless_probability > complete.fruitless_probability + 0.05
+    assert restored.fruitless_probability == complete.fruitless_probability
+    raised = [r for r in stripped.reasons if r.direction == "raises"]
+    assert any("چک" in r.label_fa or "گواهی" in r.label_fa for r in raised)
+
+
+def test_report_json_has_probability_band_reasons_and_model(screener):
+    report = screener.screen(CHEQUE_PETITION.format(evidence=WITHOUT_CHEQUE)).to_dict()
+    assert 0.0 <= report["fruitless_probability"] <= 1.0
+    assert report["risk_band"] in ("low", "medium", "high")
+    assert report["model"]["name"] and report["model"]["version"] and report["model"]["backend"] == "sklearn"
+    assert report["reasons"]
+    for r in report["reasons"]:
+        assert set(r) == {"feature", "label_fa", "direction", "weight", "span"}
+        assert r["direction"] in ("raises", "lowers") and r["weight"] > 0
+
+
+def test_band_follows_the_thresholds_in_the_metadata(model_dir):
+    from screening.model import load_default_scorer
+    from screening.model.metrics import band
+    from screening.pipeline import Screener
+
+    scorer = load_default_scorer(model_dir)
+    doc = Screener(model_dir=model_dir).run(CHEQUE_PETITION.format(evidence=WITHOUT_CHEQUE))
+    assert doc.risk_band == band(doc.fruitless_probability, scorer.thresholds)
+    assert band(scorer.thresholds["medium"] - 1e-6, scorer.thresholds) == "low"
+    assert band(scorer.thresholds["high"], scorer.thresholds) == "high"
+
+
+def test_no_model_means_no_score(model_dir):
+    from screening.pipeline import Screener
+
+    report = Screener(model_dir=None).screen(CHEQUE_PETITION.format(evidence=WITH_CHEQUE))
+    assert report.fruitless_probability is None and report.risk_band is None and report.model is None
