@@ -10,7 +10,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12; do \
 	  root=$$(pyenv root 2>/dev/null); for v in $$root/versions/3.12* $$root/versions/3.13*; do \
 	  if [ -x $$v/bin/python3 ] && $$v/bin/python3 -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then echo $$v/bin/python3; exit; fi; done)
 
-.PHONY: run test setup check-python clean bench
+.PHONY: run test test-transformers setup check-python clean bench
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -30,8 +30,20 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# The optional transformers backend (torch, ~4.8 GB) has its own target; CI calls it after `make test`.
+TF_STAMP := $(VENV)/.installed-transformers
+$(TF_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test,transformers]'
+	@touch $(TF_STAMP)
+
+test-transformers: $(TF_STAMP)
+	PETITION_TEST_TRANSFORMERS=1 $(BIN)/python -m pytest -q tests/model/test_transformers_backend.py
+
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_model.py
+	$(BIN)/python bench/bench_api.py
+	$(BIN)/python bench/bench_batch.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
