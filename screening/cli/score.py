@@ -66,7 +66,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--summary-json", metavar="FILE", help="خلاصهٔ اجرا به JSON در این فایل")
     p.add_argument("--sort", choices=["urgency"], help="urgency: مهلت روز آخر و نزدیک‌ترین مهلت‌ها اول (خروجی در پایان نوشته می‌شود)")
     p.add_argument("--today", type=_today, metavar="YYYY-MM-DD", help="تاریخ امروز (میلادی) برای محاسبهٔ مهلت‌ها")
-    p.add_argument("--batch-size", type=_positive, default=32, help=argparse.SUPPRESS)
+    p.add_argument("--batch-size", type=_positive, default=None, help=argparse.SUPPRESS)
     p.add_argument("--checkpoint-every", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
