@@ -81,17 +81,28 @@ class Normaliser:
     """
 
     def __init__(self, dictionary_spacing: bool = False):
-        from hazm import Normalizer  # hazm's import costs ~1.5 s: only when a normaliser is built
+        from hazm import Lemmatizer, Normalizer  # hazm's import costs ~1.5 s: only when a normaliser is built
 
         self.dictionary_spacing = dictionary_spacing
-        self._hazm = Normalizer(persian_numbers=False)
-        if not dictionary_spacing:
+        if dictionary_spacing:
+            self._hazm = Normalizer(persian_numbers=False)
+        else:
             # hazm's spacing correction has two parts: regular-expression rules (extra spaces,
             # affixes such as «ها»/«ی»/«می», punctuation) and a dictionary pass that tokenises every
             # line to join compound words («زمین لرزه»). The dictionary pass is the one that splits
             # dates and amounts, and it costs about a third of normalising; no check needs compound
-            # words joined, so by default only the regular-expression rules run.
-            self._hazm._tokenizer = None
+            # words joined, so by default only the regular-expression rules run. Without that pass
+            # hazm's own tokenizer is not needed, and the word list that the repeated-letter and
+            # «می» rules use is loaded once (through the lemmatizer) instead of twice: ~0.4 s less
+            # at start-up.
+            h = Normalizer(correct_spacing=False, decrease_repeated_chars=False, seperate_mi=False, persian_numbers=False)
+            lemmatizer = Lemmatizer(joined_verb_parts=False)
+            h._words = lemmatizer.words
+            h._verbs = set(lemmatizer.verbs.keys())
+            letters = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+            h.more_than_two_repeat_pattern = re.compile(f"([{letters}])\\1{{2,}}")
+            h.repeated_chars_pattern = re.compile(f"[{letters}]*([{letters}])\\1{{2,}}[{letters}]*")
+            self._hazm = h
 
     def _hazm_steps(self, text: str) -> str:
         """hazm's `Normalizer.normalize` steps, with three differences: the letter-folding table is
