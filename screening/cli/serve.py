@@ -93,5 +93,7 @@ def run(args: argparse.Namespace) -> int:
         access_log=False,
         log_config=log_config(args.log_level),
         server_header=False,
+        http="web.protocol:NoDelayHttpToolsProtocol",
+        loop="auto",  # uvloop when installed
     )
     return EXIT_OK
