@@ -22,10 +22,10 @@ class ClaimTypeRecogniser:
         for spec in CLAIM_TYPES:
             score = 0.0
             for pattern, weight in spec.cues:
-                if claim_text and pattern.search(claim_text):
-                    score += weight * self.claim_weight
-                elif pattern.search(text):
-                    score += weight
+                # The claim is part of the text: a cue absent from the text is absent from both.
+                if not pattern.search(text):
+                    continue
+                score += weight * self.claim_weight if claim_text and pattern.search(claim_text) else weight
             if score > 0:
                 ranked.append((score, spec))
         ranked.sort(key=lambda pair: -pair[0])

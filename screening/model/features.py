@@ -56,8 +56,19 @@ class Tokens:
         """Where `word` first occurs as a whole word in the text, or None."""
         if word in (NUMBER_TOKEN, NAME_TOKEN):
             return None
-        m = re.search(rf"(?<![\w\u200c]){re.escape(word)}(?![\w\u200c])", self.text)
-        return (m.start(), m.end()) if m else None
+        # str.find plus a look at the neighbours: a regex per word would be compiled afresh
+        # for each reason (the re cache cannot hold every word).
+        text, start = self.text, 0
+        while (k := text.find(word, start)) >= 0:
+            end = k + len(word)
+            if not (k and _is_word_char(text[k - 1])) and not (end < len(text) and _is_word_char(text[end])):
+                return k, end
+            start = k + 1
+        return None
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch == "\u200c"
 
 
 def tokenize(text: str, names: frozenset[str] = frozenset()) -> Tokens:
