@@ -10,6 +10,8 @@ Every reader has two passes over its source:
 """
 from __future__ import annotations
 
+import abc
+
 import codecs
 import csv
 import hashlib
@@ -121,17 +123,19 @@ def _resolve_columns(
     return _Columns(text_idx, id_idx)
 
 
-class Reader:
+class Reader(abc.ABC):
     """Base: a named source of `InputRow`s. `id_prefix` keeps ids unique across several inputs."""
 
     path: Path
     id_prefix: str = ""
 
-    def prepare(self) -> int:  # pragma: no cover - interface
-        raise NotImplementedError
+    @abc.abstractmethod
+    def prepare(self) -> int:
+        """Check the whole source before anything is written; return its row count."""
 
-    def __iter__(self) -> Iterator[InputRow]:  # pragma: no cover - interface
-        raise NotImplementedError
+    @abc.abstractmethod
+    def __iter__(self) -> Iterator[InputRow]:
+        """The rows, lazily, in order."""
 
     def fingerprint(self) -> str:
         """A hash of the source's bytes, so that `--resume` can refuse a changed input."""
