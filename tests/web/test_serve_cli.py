@@ -37,3 +37,50 @@ def test_run_starts_uvicorn_without_its_access_log(monkeypatch, capsys):
     assert calls["log_config"]["loggers"]["uvicorn.access"]["handlers"] == []
     assert "http://127.0.0.1:8123/" in capsys.readouterr().out
     assert environ["SCREENING_CSRF_SECRET"]  # one secret shared by all worker processes
+
+
+def test_several_workers_use_their_own_sockets(monkeypatch, capsys):
+    calls = {}
+    monkeypatch.setattr(serve, "serve_reuseport", lambda host, port, workers, level: calls.update(n=workers, port=port) or 0)
+    monkeypatch.setattr(serve.os, "environ", {})
+    assert main(["serve", "--port", "8124", "--workers", "2"]) == 0
+    assert calls == {"n": 2, "port": 8124}
+
+
+def test_two_workers_serve_and_stop_cleanly(tmp_path):
+    """A real `screening serve --workers 2`: both processes answer, and SIGTERM stops the service."""
+    import json
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).parent / "screening"
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--workers", "2", "--log-level", "warning"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        health = None
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    health = json.loads(r.read())
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert health and health["status"] == "ok"
+        body = json.dumps({"text": "خواهان: علی رضایی\nخواسته: مطالبه وجه چک"}).encode()
+        for _ in range(6):  # new connections, spread over the workers by the kernel
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/screen", data=body,
+                                         headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=30) as r:
+                assert json.loads(r.read())["claim_type"]["code"] == "cheque"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
