@@ -8,6 +8,7 @@ from screening.forum import addressed_forum, is_review_petition, route_forum
 from screening.normalize import Normaliser, get_normaliser
 from screening.parse import PetitionParser
 from screening.pipeline import Document, Step
+from screening.report import Forum
 from screening.rules import RULES, CheckContext, find_missing_fields
 
 
@@ -53,6 +54,11 @@ class RouteForum:
         # Insolvency is heard by the court of the main claim: the next-best claim type, if any.
         main = next((s for _, s in doc.claim_ranking if s.code != spec.code), None)
         doc.forum, doc.forum_uncertain = route_forum(spec, doc.fields.claim_value_rial, main)
+        if is_review_petition(doc.fields.addressed_court):
+            # An appeal or cassation petition goes to the court of review it names; the forum
+            # reported is the first-instance court for this claim, and the basis says so.
+            doc.forum = Forum(doc.forum.code, doc.forum.label_fa,
+                              f"{doc.forum.basis} — دادگاه نخستین این دعوا؛ این دادخواست به «{doc.fields.addressed_court}» داده می‌شود")
         return doc
 
 
