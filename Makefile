@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml | check-python
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/screening serve --host 127.0.0.1 --port 8000
+	$(BIN)/screening serve --host 127.0.0.1 --port 8000 --workers 2
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
