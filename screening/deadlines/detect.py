@@ -10,11 +10,7 @@ import re
 from dataclasses import dataclass
 
 from screening.jalali import JalaliDate, find_jalali_dates
-
-
-def cue(pattern: str) -> re.Pattern[str]:
-    """`_` in a cue matches a space, a half-space or nothing (writers differ)."""
-    return re.compile(pattern.replace("_", "[ \u200c]?"))
+from screening.knowledge.claim_types import cue  # `_` = a space, a half-space or nothing
 
 
 @dataclass(frozen=True)
