@@ -13,7 +13,6 @@ since the core has a fixed cost per petition that weighs more on short texts.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -24,20 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_texts(n: int, size: int = 0) -> list[str]:
-    texts = []
-    with open(ROOT / "corpus" / "petitions.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= n:
-                break
-    if size:  # lengthen each petition with its own narrative, as bench_model.py does
-        longer = []
-        for t in texts:
-            while len(t) < size:
-                t = t + "\n" + t[len(t) // 2 :]
-            longer.append(t[:size])
-        texts = longer
-    return texts
+    """The first `n` corpus petitions, lengthened to `size` characters as bench_model.py does."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_model import petitions
+
+    return petitions(n, size)
 
 
 def rate(fn, texts: list[str], repeat: int) -> float:

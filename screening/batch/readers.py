@@ -172,14 +172,21 @@ def _check_utf8(path: Path) -> None:
             line += chunk.count(b"\n")
 
 
-class CsvReader(Reader):
-    """CSV in UTF-8, with or without a BOM. One petition per row; the header names the columns."""
+class TabularReader(Reader):
+    """A file of records with named columns (CSV, JSONL, Excel); the columns may be named or guessed."""
 
     def __init__(self, path: str | Path, text_column: str | None = None, id_column: str | None = None, id_prefix: str = ""):
         self.path = Path(path)
         self.text_column = text_column
         self.id_column = id_column
         self.id_prefix = id_prefix
+
+
+class CsvReader(TabularReader):
+    """CSV in UTF-8, with or without a BOM. One petition per row; the header names the columns."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self._columns: _Columns | None = None
         self._header: list[str] = []
 
@@ -236,14 +243,11 @@ class CsvReader(Reader):
             yield InputRow(number, row_id, fields[cols.text])
 
 
-class JsonlReader(Reader):
+class JsonlReader(TabularReader):
     """JSON Lines: one object per line (or a bare string, taken as the text). Blank lines skipped."""
 
-    def __init__(self, path: str | Path, text_column: str | None = None, id_column: str | None = None, id_prefix: str = ""):
-        self.path = Path(path)
-        self.text_column = text_column
-        self.id_column = id_column
-        self.id_prefix = id_prefix
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self._text_key: str | None = None
         self._id_key: str | None = None
 
@@ -301,14 +305,11 @@ class JsonlReader(Reader):
             yield InputRow(number, row_id, text)
 
 
-class XlsxReader(Reader):
+class XlsxReader(TabularReader):
     """Excel .xlsx, first sheet, first row = header; read with openpyxl's streaming (read-only) mode."""
 
-    def __init__(self, path: str | Path, text_column: str | None = None, id_column: str | None = None, id_prefix: str = ""):
-        self.path = Path(path)
-        self.text_column = text_column
-        self.id_column = id_column
-        self.id_prefix = id_prefix
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self._columns: _Columns | None = None
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
