@@ -132,9 +132,9 @@ def percentile(values: list[float], q: float) -> float:
 def in_process_screen_ms(n: int) -> list[float]:
     """screen() alone on the same kind of texts: the core's share of each request."""
     sys.path.insert(0, str(ROOT))
-    from screening.pipeline import get_default_screener
+    from screening.pipeline import default_screener
 
-    screener = get_default_screener()
+    screener = default_screener()
     screener.screen(petition(0))
     times = []
     for i in range(n):

@@ -49,7 +49,7 @@ def main() -> None:
 
     import hazm
 
-    from screening.normalize import get_normaliser
+    from screening.text.normalize import get_normaliser
     from screening.pipeline import Screener
 
     hz = hazm.Normalizer()

@@ -77,12 +77,12 @@ def main() -> int:
 
     from hazm import Normalizer
 
-    from screening.model import load_default_scorer
+    from screening.pipeline import resolve_model
     from screening.pipeline import Screener
 
     texts = petitions(args.n, args.size)
     mean_chars = sum(map(len, texts)) / len(texts)
-    scorer = load_default_scorer(args.model)
+    scorer = resolve_model(args.model)
     if scorer is None:
         print(f"no model at {args.model!r}: train one first (screening train --corpus corpus/ --out models/default)")
         return 2

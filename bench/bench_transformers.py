@@ -6,7 +6,7 @@
 
 Needs the extra: pip install -e '.[transformers]'. Texts come from corpus/petitions.jsonl, or from
 corpus/generate.py into bench/out/ when the corpus has not been generated. Both backends are trained
-on the same rows (`screening.model.train`, 2 CV folds) and written as model directories; then each
+on the same rows (`screening.training.train`, 2 CV folds) and written as model directories; then each
 is loaded by `Screener(model_dir=...)` and timed on the same held-out petitions, one at a time:
 - screen(): the whole pipeline (normalise → … → score), what the form and the API pay;
 - score(): the model step alone on an already screened Document (reasons included; for the
@@ -85,8 +85,8 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0 = torch's default)")
     args = ap.parse_args()
 
-    from screening.model import train as T
-    from screening.model.transformers_backend import make_tiny_base_model
+    from screening.training import train as T
+    from tests.tiny_bert import make_tiny_base_model
     from screening.pipeline import Screener
 
     rows = load_texts(args.n_train + args.n_eval)

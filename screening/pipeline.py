@@ -2,116 +2,98 @@
 
 text → normalise → parse → claim_type → forum → check → deadline → score → Report
 
-Each step is a small object with a `name` and `__call__(doc) -> doc`; a reader can list
-them with `Screener().step_names`. The web app, the batch scorer and the CLI all call
-`screen()` (or a `Screener` they were handed); none re-implements a step.
+`Screener(steps)` runs them: `screen(text)` for one petition, `pipe(texts, batch_size)` for many
+(rule steps per text, and a step with a `pipe(docs)` method — the model's — once per batch).
+`resolve_model()` is the one place that reads a `--model` value ("default", "none" or a
+directory) and `default_screener()` the one process-wide cache of screeners.
 """
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from itertools import islice
 from pathlib import Path
-from typing import Protocol
 
-from screening.report import (
-    SEVERITY_RANK,
-    ClaimType,
-    EvidenceCheck,
-    Finding,
-    Forum,
-    ModelInfo,
-    PetitionFields,
-    Reason,
-    Report,
-)
+from screening.checks.deadlines.step import CheckDeadline
+from screening.checks.steps import CheckRules, Normalise, Parse, RecogniseClaimType, RouteForum
+from screening.document import MAX_CHARS, BatchStep, Document, Step, UnusableInput, validate_input
+from screening.model.io import METADATA_FILE, ModelLoadError, load_model
+from screening.model.scorer import Scorer
+from screening.model.step import ScoreFruitlessness
+from screening.report import Report
 
-MAX_CHARS = 200_000
+__all__ = [
+    "MAX_CHARS",
+    "Document",
+    "ModelLoadError",
+    "Screener",
+    "Step",
+    "UnusableInput",
+    "default_model_dir",
+    "default_screener",
+    "default_steps",
+    "resolve_model",
+    "screen",
+    "validate_input",
+]
 
-
-class UnusableInput(ValueError):
-    """Input that cannot be screened at all. `message_fa` is shown to people."""
-
-    def __init__(self, code: str, message_fa: str):
-        super().__init__(code)
-        self.code = code
-        self.message_fa = message_fa
-
-
-@dataclass
-class Document:
-    """Everything known about one petition while it moves through the pipeline."""
-
-    text: str  # exactly what the user gave
-    today: _dt.date  # Gregorian "today" for deadline arithmetic
-    normalised: "NormalisedText | None" = None  # noqa: F821 - see screening.normalize
-    parsed: "ParsedPetition | None" = None  # noqa: F821 - sections and matches, see screening.parse
-    fields: PetitionFields | None = None
-    claim_type: ClaimType | None = None
-    claim_ranking: list = field(default_factory=list)  # (score, ClaimTypeSpec), best first
-    forum: Forum | None = None
-    forum_uncertain: bool = False
-    evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    missing_fields: list[str] = field(default_factory=list)
-    deadline: dict | None = None
-    fruitless_probability: float | None = None
-    risk_band: str | None = None
-    reasons: list[Reason] = field(default_factory=list)
-    model: ModelInfo | None = None
-
-    def to_report(self) -> Report:
-        assert self.fields is not None and self.claim_type is not None and self.forum is not None
-        findings = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity])
-        return Report(
-            claim_type=self.claim_type,
-            forum=self.forum,
-            missing_fields=list(self.missing_fields),
-            findings=findings,
-            fields=self.fields,
-            evidence_checklist=list(self.evidence_checklist),
-            fruitless_probability=self.fruitless_probability,
-            risk_band=self.risk_band,
-            reasons=list(self.reasons),
-            model=self.model,
-            deadline=self.deadline,
-        )
+ModelSpec = str | Path | None  # "default", "none"/None, or a model directory
 
 
-class Step(Protocol):
-    name: str
+def default_model_dir() -> Path:
+    """Where the shipped model lives: `models/default/`, installed as package data of `screening_models`."""
+    return Path(str(files("screening_models") / "default"))
 
-    def __call__(self, doc: Document) -> Document: ...
+
+_SCORERS: dict[tuple[str, float], Scorer] = {}
+_SCORERS_LOCK = threading.Lock()
 
 
-def validate_input(text: object) -> str:
-    """Reject what cannot be a petition, with a Persian message for people."""
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            text = bytes(text).decode("utf-8")
-        except UnicodeDecodeError:
-            raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.")
-    if not isinstance(text, str):
-        raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.")
-    if "\x00" in text:
-        raise UnusableInput("not_text", "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.")
-    if not text.strip():
-        raise UnusableInput("empty", "متن دادخواست خالی است؛ لطفاً متن را وارد کنید.")
-    if len(text) > MAX_CHARS:
-        raise UnusableInput(
-            "too_long",
-            f"متن دادخواست بیش از حد طولانی است (بیش از {MAX_CHARS:,} نویسه)؛ لطفاً فقط متن دادخواست را وارد کنید.",
-        )
-    return text
+def resolve_model(model: ModelSpec = "default") -> Scorer | None:
+    """Read a `--model` value: None or "none" → no model; "default" → the shipped model; else a directory.
+
+    A model that is asked for and cannot be loaded raises `ModelLoadError` (never a silent report
+    without a score). Loaded scorers are cached per directory and metadata time.
+    """
+    if model is None or str(model).lower() == "none":
+        return None
+    path = default_model_dir() if str(model) == "default" else Path(model)
+    meta = path / METADATA_FILE
+    if not meta.is_file():
+        raise ModelLoadError(f"پوشه مدل «{path}» یافت نشد یا metadata.json ندارد (no model directory at {path})")
+    key = (str(path.resolve()), meta.stat().st_mtime)
+    with _SCORERS_LOCK:
+        scorer = _SCORERS.get(key)
+        if scorer is None:
+            scorer = _SCORERS[key] = load_model(path)
+    return scorer
+
+
+def default_steps(model: ModelSpec | Scorer = "default") -> list[Step]:
+    """The rule steps, then the score step when there is a model."""
+    steps: list[Step] = [Normalise(), Parse(), RecogniseClaimType(), RouteForum(), CheckRules(), CheckDeadline()]
+    scorer = model if isinstance(model, Scorer) else resolve_model(model)
+    if scorer is not None:
+        steps.append(ScoreFruitlessness(scorer))
+    return steps
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 class Screener:
     """Runs the pipeline. Parameters in the constructor, as scikit-learn does.
 
-    model_dir: a model directory to score with; "default" loads the shipped model when it
-    exists; None screens without a model (fruitless_probability stays null).
+    model_dir: what `resolve_model()` reads ("default", "none"/None, a directory) — used only when
+    `steps` is not given; steps: the steps to run, in order (see `default_steps`).
     """
 
-    def __init__(self, model_dir: str | Path | None = "default", steps: list[Step] | None = None):
+    def __init__(self, model_dir: ModelSpec = "default", steps: list[Step] | None = None):
         self.model_dir = model_dir
         self.steps: list[Step] = steps if steps is not None else default_steps(model_dir)
 
@@ -129,24 +111,53 @@ class Screener:
             doc = step(doc)
         return doc
 
+    def pipe_docs(self, texts: Iterable[str], batch_size: int = 64,
+                  today: _dt.date | None = None) -> Iterator[Document | UnusableInput]:
+        """Each text's `Document`, in order, or the `UnusableInput` that stopped it (a batch loses nothing).
 
-def default_steps(model_dir: str | Path | None = "default") -> list[Step]:
-    # Imported here so that `import screening.pipeline` stays cheap for tools that only need types.
-    from screening.steps import build_default_steps
+        Steps that have `pipe(docs)` (the model's score step) run once per batch on the documents
+        that got that far; the others run text by text.
+        """
+        day = today or _dt.date.today()
+        for texts_batch in _batches(texts, batch_size):
+            results: list[Document | UnusableInput] = []
+            for text in texts_batch:
+                try:
+                    results.append(Document(text=validate_input(text), today=day))
+                except UnusableInput as exc:
+                    results.append(exc)
+            live = [i for i, d in enumerate(results) if isinstance(d, Document)]
+            for step in self.steps:
+                if isinstance(step, BatchStep):
+                    docs = step.pipe([results[i] for i in live])
+                    for i, doc in zip(live, docs):
+                        results[i] = doc
+                else:
+                    for i in live:
+                        results[i] = step(results[i])
+            yield from results
 
-    return build_default_steps(model_dir)
+    def pipe(self, texts: Iterable[str], batch_size: int = 64,
+             today: _dt.date | None = None) -> Iterator[Report | UnusableInput]:
+        """`screen()` for many texts, like spaCy's `nlp.pipe`: reports in input order, errors in place."""
+        for item in self.pipe_docs(texts, batch_size=batch_size, today=today):
+            yield item.to_report() if isinstance(item, Document) else item
 
 
-_DEFAULT: dict[str, Screener] = {}
+_SCREENERS: dict[str, Screener] = {}
+_SCREENERS_LOCK = threading.Lock()
 
 
-def get_default_screener() -> Screener:
-    """One process-wide screener with the shipped model: hazm and the model load once."""
-    if "s" not in _DEFAULT:
-        _DEFAULT["s"] = Screener()
-    return _DEFAULT["s"]
+def default_screener(model: ModelSpec = "default") -> Screener:
+    """One process-wide screener per model value: hazm and the model load once, under a lock."""
+    key = "none" if model is None else str(model)
+    with _SCREENERS_LOCK:
+        screener = _SCREENERS.get(key)
+        if screener is None:
+            screener = _SCREENERS[key] = Screener(model_dir=model)
+    return screener
 
 
 def screen(text: str, today: _dt.date | None = None) -> Report:
     """Screen one petition with the shipped model: the entry point everything calls."""
-    return get_default_screener().screen(text, today=today)
+    return default_screener().screen(text, today=today)

@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 from screening.knowledge.fields import FIELD_BY_CODE
+from screening.knowledge.bands import BAND_LABELS_FA
 from screening.report import Report
+from screening.text.digits import fa_number, fa_percent, to_fa_digits
 
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-BAND_FA = {"low": "کم", "medium": "متوسط", "high": "زیاد"}
 DEADLINE_STATUS_FA = {"open": "در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
 
 
-def fa_digits(value: object) -> str:
-    return str(value).translate(_FA_DIGITS)
-
-
-def fa_percent(p: float) -> str:
-    return fa_digits(f"{round(p * 100)}") + "٪"
-
-
 def fa_rial(n: int) -> str:
-    return fa_digits(f"{n:,}").replace(",", "٬") + " ریال"
+    return fa_number(n) + " ریال"
 
 
 def render_text(report: Report) -> str:
@@ -31,12 +23,12 @@ def render_text(report: Report) -> str:
     if report.fruitless_probability is None:
         lines.append("احتمال بی‌نتیجه بودن دعوا: مدل امتیازدهی در دسترس نیست")
     else:
-        band = BAND_FA.get(report.risk_band or "", report.risk_band or "")
+        band = BAND_LABELS_FA.get(report.risk_band or "", report.risk_band or "")
         lines.append(f"احتمال بی‌نتیجه بودن دعوا: {fa_percent(report.fruitless_probability)} ({band})")
     if report.deadline:
         d = report.deadline
         status = DEADLINE_STATUS_FA.get(d.get("status", ""), d.get("status", ""))
-        lines.append(f"مهلت {d.get('kind_fa', '')}: آخرین روز {fa_digits(d.get('last_day', ''))} — {status}")
+        lines.append(f"مهلت {d.get('kind_fa', '')}: آخرین روز {to_fa_digits(d.get('last_day', ''))} — {status}")
     lines.append("")
     if report.missing_fields:
         labels = "، ".join(FIELD_BY_CODE[c].label_fa for c in report.missing_fields)

@@ -1,10 +1,37 @@
-"""Test-wide settings."""
+"""Test-wide settings, and a small model trained once per session for the model, training and CLI tests."""
 import os
 
+import pytest
 from hypothesis import settings
+
+from tests.petition_factory import make_dataset
 
 # On CI the property tests draw the same examples every run (a failure there must be reproducible
 # and must not depend on luck); on a developer's machine they explore new examples each run.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> list[dict]:
+    return make_dataset()
+
+
+@pytest.fixture(scope="session")
+def trained(dataset):
+    """train() on the synthetic petitions: (TrainResult, Rows)."""
+    from screening.training import train as T
+
+    rows = T.rows_from_records(dataset, source="tests:synthetic")
+    result = T.train(rows, lambda: T.make_backend("sklearn", seed=13), seed=13, test_size=0.25)
+    return result
+
+
+@pytest.fixture(scope="session")
+def model_dir(trained, tmp_path_factory):
+    from screening.training import train as T
+
+    out = tmp_path_factory.mktemp("models") / "synthetic"
+    T.write_model(trained, out, name="synthetic", command="pytest")
+    return out

@@ -1,5 +1,5 @@
-"""The web face of petition screening: an HTML form for office staff and a JSON API.
+"""The web face of petition screening (installed as `screening_web`): an HTML form for office staff and a JSON API.
 
-    from web.app import create_app
-    app = create_app()            # uses screening.pipeline.get_default_screener()
+    from screening_web.app import create_app
+    app = create_app()            # the process-wide default screener, see screening.pipeline.default_screener()
 """

@@ -1,7 +1,7 @@
 """The FastAPI application: `create_app()` wires routers, middleware and error handlers.
 
 Layout follows FastAPI's "bigger applications": thin routers in web/routers, request models in
-web/schemas.py, the Screener injected through `web.dependencies.get_screener`, and all
+web/schemas.py, the Screener injected through `screening_web.dependencies.get_screener`, and all
 screening done by `Screener.screen()` from the core.
 """
 from __future__ import annotations
@@ -21,22 +21,24 @@ from starlette.exceptions import HTTPException
 
 import screening
 from screening.pipeline import Screener
-from web.dependencies import get_screener, load_screener
-from web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
-from web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
-from web.middleware import (
+from screening_web.dependencies import get_screener, load_screener
+from screening_web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
+from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
+from screening_web.middleware import (
     AccessLogMiddleware,
     DeclaredLengthLimitMiddleware,
     FormCSRFMiddleware,
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
 )
-from web.routers import api, health, pages
-from web.templating import STATIC_DIR, templates
+from screening_web.routers import api, health, pages
+from screening_web.templating import STATIC_DIR, templates
 
 __all__ = ["create_app", "create_served_app", "get_screener"]
 
 CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
+# The model the served app scores with: `screening serve --model DIR` sets it for its workers.
+MODEL_ENV = "SCREENING_MODEL"
 
 API_DESCRIPTION = """\
 Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
@@ -47,10 +49,12 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 """
 
 
-def create_app(screener: Screener | None = None, *, warm_up: bool = False, csrf_secret: str | None = None) -> FastAPI:
+def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
+               csrf_secret: str | None = None) -> FastAPI:
     """Build the web app.
 
-    screener: the Screener to use; None means the process-wide default with the shipped model,
+    screener: the Screener to use; None means the process-wide default for `model` ("default" =
+    the shipped model, "none", or a model directory; see `screening.pipeline.resolve_model`),
     built on first use (or at startup with warm_up=True, so the first request is not slow).
     csrf_secret: signs the CSRF cookie; defaults to $SCREENING_CSRF_SECRET, else a random one
     for this process (several worker processes must share one: `screening serve` sees to it).
@@ -71,6 +75,7 @@ def create_app(screener: Screener | None = None, *, warm_up: bool = False, csrf_
         lifespan=lifespan,
     )
     app.state.screener = screener
+    app.state.model = model
 
     app.include_router(pages.router)
     app.include_router(api.router)
@@ -106,5 +111,6 @@ def create_app(screener: Screener | None = None, *, warm_up: bool = False, csrf_
 
 
 def create_served_app() -> FastAPI:
-    """Factory for uvicorn (`web.app:create_served_app`): default screener, loaded at startup."""
-    return create_app(warm_up=True)
+    """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
+    (default: the shipped one), loaded at startup."""
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True)

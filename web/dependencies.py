@@ -5,7 +5,7 @@ import threading
 
 from fastapi import FastAPI, Request
 
-from screening.pipeline import Screener, get_default_screener
+from screening.pipeline import Screener, default_screener
 
 _default_lock = threading.Lock()
 
@@ -20,7 +20,7 @@ def load_screener(app: FastAPI) -> Screener:
     if screener is None:
         with _default_lock:
             if app.state.screener is None:
-                app.state.screener = get_default_screener()
+                app.state.screener = default_screener(app.state.model)
             screener = app.state.screener
     return screener
 

@@ -14,9 +14,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from screening.pipeline import MAX_CHARS
-from web.limits import MAX_BATCH_TEXTS
-from web.presentation import fa_number
-from web.templating import templates
+from screening_web.limits import MAX_BATCH_TEXTS
+from screening_web.presentation import fa_number
+from screening_web.templating import templates
 
 API_PREFIX = "/api/"
 

@@ -1,17 +1,14 @@
 """Example petitions the page can fill the textarea with (GET /?example=<name>).
 
-The project's own examples are used: examples/*.txt at the repository root in a checkout, or
-screening/examples/*.txt where the package ships them (pyproject's package data).
+The project's own examples/*.txt, installed as package data of `screening_examples`.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-_CANDIDATE_DIRS = (
-    Path(__file__).resolve().parent.parent / "examples",
-    Path(__file__).resolve().parent.parent / "screening" / "examples",
-)
+_CANDIDATE_DIRS = (Path(str(files("screening_examples"))),)
 
 # How the office sees each shipped example; an example without a label is listed by number.
 EXAMPLE_LABELS_FA = {

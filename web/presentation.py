@@ -12,12 +12,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from screening.knowledge.bands import BAND_LABELS_FA
+from screening.knowledge.fields import FIELD_BY_CODE
 from screening.knowledge.findings import MISSING_FIELD_FINDING
 from screening.report import SEVERITY_RANK, Finding, Report, Severity
+from screening.text.digits import fa_number, fa_percent, fa_text
 
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-# A thousands comma between digits reads as the Persian separator «٬».
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
 
 
 def fa_digits(value: Any) -> Any:
@@ -28,56 +28,22 @@ def fa_digits(value: Any) -> Any:
     """
     if value is None or isinstance(value, Markup):
         return value
-    text = _THOUSANDS_COMMA.sub("٬", str(value))
-    return text.translate(_FA_DIGITS)
+    return fa_text(str(value))
 
 
-def fa_number(value: int | float | None) -> str:
-    """An integer with Persian digits and the Persian thousands separator: 450000000 → ۴۵۰٬۰۰۰٬۰۰۰."""
-    if value is None:
-        return ""
-    return fa_digits(f"{int(value):,}")
+def fa_number_or_blank(value: int | float | None) -> str:
+    return "" if value is None else fa_number(value)
 
 
-def fa_percent(probability: float | None) -> str:
-    """0.724 → «۷۲٪»."""
-    if probability is None:
-        return ""
-    return fa_digits(f"{round(probability * 100)}") + "٪"
+def fa_percent_or_blank(probability: float | None) -> str:
+    return "" if probability is None else fa_percent(probability)
 
 
-RISK_BAND_LABELS_FA = {"low": "کم", "medium": "متوسط", "high": "زیاد"}
 
-# Names the checks use for Article 51 items (DOMAIN.md §1), as office staff call them.
-FIELD_LABELS_FA = {
-    "plaintiff": "مشخصات خواهان",
-    "plaintiff_name": "نام و نام خانوادگی خواهان",
-    "plaintiff_address": "نشانی خواهان",
-    "defendant": "مشخصات خوانده",
-    "defendant_name": "نام و نام خانوادگی خوانده",
-    "defendant_address": "نشانی خوانده",
-    "lawyer": "مشخصات وکیل",
-    "representative": "مشخصات وکیل یا نماینده قانونی",
-    "claim": "خواسته",
-    "value_rial": "بهای خواسته",
-    "claim_value": "بهای خواسته",
-    "claim_value_rial": "بهای خواسته",
-    "facts": "شرح دادخواست (تعهدات و جهات)",
-    "grounds": "شرح دادخواست (تعهدات و جهات)",
-    "prayer": "درخواست از دادگاه",
-    "request": "درخواست از دادگاه",
-    "evidence": "دلایل و منضمات",
-    "signed": "امضا یا اثر انگشت",
-    "signature": "امضا یا اثر انگشت",
-    "address": "نشانی کامل",
-    "entity": "نام و اقامتگاه شخص حقوقی",
-    "addressed_court": "دادگاه مخاطب",
-    "date": "تاریخ دادخواست",
-}
-
-
-def field_label(name: str) -> str:
-    return FIELD_LABELS_FA.get(name, name)
+def field_label(code: str) -> str:
+    """An Article 51 item's Persian name (the one table in screening.knowledge.fields)."""
+    field = FIELD_BY_CODE.get(code)
+    return field.label_fa if field else code
 
 
 SEVERITY_CSS = {
@@ -194,9 +160,9 @@ def build_view(report: Report, text: str) -> ReportView:
         findings=indexed,
         missing=[(name, field_label(name)) for name in report.missing_fields],
         to_ask=to_ask_citizen(report),
-        risk_label=RISK_BAND_LABELS_FA.get(band or "", band) if p is not None else None,
+        risk_label=BAND_LABELS_FA.get(band or "", band) if p is not None else None,
         risk_percent=fa_percent(p) if p is not None else None,
-        risk_class=f"risk-{band}" if band in RISK_BAND_LABELS_FA else "risk-unknown",
+        risk_class=f"risk-{band}" if band in BAND_LABELS_FA else "risk-unknown",
         risk_bar=int(round((p or 0.0) * 20) * 5),
         reasons_raise=[r for r in report.reasons if r.direction == "raises"],
         reasons_lower=[r for r in report.reasons if r.direction != "raises"],

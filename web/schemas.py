@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from screening.pipeline import MAX_CHARS
-from web.limits import MAX_BATCH_TEXTS
+from screening_web.limits import MAX_BATCH_TEXTS
 
 
 class ScreenRequest(BaseModel):

@@ -16,7 +16,8 @@ from typing import Any, TextIO
 
 from screening.batch.readers import Archive
 from screening.batch.resume import OutputSession
-from screening.batch.runner import make_runner
+from screening.batch.dask_runner import DaskRunner
+from screening.batch.runner import ProcessPoolRunner, SequentialRunner
 from screening.batch.summary import Summary
 from screening.batch.writers import OUTPUT_SUFFIXES, JsonlFormat
 
@@ -179,3 +180,12 @@ def write_summary_json(path: str, result: BatchResult, opts: BatchOptions) -> No
         "resumed": result.resumed,
     }
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def make_runner(jobs: int, dask: str | None, model: str | Path | None, today: _dt.date) -> Any:
+    """The runner for `--jobs` / `--dask`."""
+    if dask:
+        return DaskRunner(dask, jobs=jobs, model=model, today=today)
+    if jobs <= 1:
+        return SequentialRunner(model, today)
+    return ProcessPoolRunner(jobs, model, today)

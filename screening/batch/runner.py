@@ -5,7 +5,7 @@
   inherited by fork on Linux, or built in each worker's initializer where workers spawn); batches
   are submitted a bounded number ahead and collected in submission order, so memory stays flat
   however long the archive is (`Pool.imap` would read the whole input ahead).
-- `screening.batch.dask_runner.DaskRunner`: the same contract on a Dask cluster.
+- `screening.batch.dask_runner.DaskRunner`: the same contract on a Dask cluster (`job.make_runner` picks one).
 
 Every runner has `start()` (load the model; fail before any output is written), `map(batches)`
 and `close()`.
@@ -26,6 +26,7 @@ from typing import Any
 
 from screening.batch.readers import InputRow
 from screening.batch.rows import screen_batch
+from screening.pipeline import Screener, default_screener
 
 Batch = list[InputRow]
 RowBatch = list[dict[str, Any]]
@@ -35,24 +36,12 @@ class ScreenerUnavailable(Exception):
     """The screener (model, hazm) could not be built; nothing can be scored."""
 
 
-# One Screener per process and model: hazm and the model load once, and forked workers inherit it.
-_SCREENERS: dict[str, Any] = {}
-_SCREENERS_LOCK = threading.Lock()
-
-
-def make_screener(model: str | Path | None) -> Any:
-    """The Screener for `--model`: "default" = shipped model, "none" = screen without a model."""
-    from screening.pipeline import Screener, get_default_screener
-
-    key = str(model)
-    with _SCREENERS_LOCK:
-        if key not in _SCREENERS:
-            model_dir = None if model in (None, "none") else model
-            try:
-                _SCREENERS[key] = get_default_screener() if model_dir == "default" else Screener(model_dir=model_dir)
-            except Exception as exc:
-                raise ScreenerUnavailable(f"{type(exc).__name__}: {exc}") from None
-        return _SCREENERS[key]
+def make_screener(model: str | Path | None) -> Screener:
+    """The process-wide Screener for `--model` (see `resolve_model`); forked workers inherit it."""
+    try:
+        return default_screener(model)
+    except Exception as exc:
+        raise ScreenerUnavailable(f"{type(exc).__name__}: {exc}") from None
 
 
 class SequentialRunner:
@@ -144,13 +133,3 @@ class ProcessPoolRunner:
             self._pool.close()
         self._pool.join()
         self._pool = None
-
-
-def make_runner(jobs: int, dask: str | None, model: str | Path | None, today: _dt.date) -> Any:
-    if dask:
-        from screening.batch.dask_runner import DaskRunner
-
-        return DaskRunner(dask, jobs=jobs, model=model, today=today)
-    if jobs <= 1:
-        return SequentialRunner(model, today)
-    return ProcessPoolRunner(jobs, model, today)

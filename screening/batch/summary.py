@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-BAND_LABELS_FA = {"high": "پرخطر", "medium": "خطر متوسط", "low": "کم‌خطر", "none": "بدون امتیاز مدل"}
+from screening.knowledge.bands import BAND_BY_CODE
+
 
 
 class Summary:
@@ -75,7 +76,7 @@ class Summary:
             f"  با خطا: {d['rows_errored']}",
         ]
         if d["risk_bands"]:
-            lines.append("  سطح خطر: " + "، ".join(f"{BAND_LABELS_FA.get(k, k)} {v}" for k, v in d["risk_bands"].items()))
+            lines.append("  سطح خطر: " + "، ".join(f"{(BAND_BY_CODE[k].summary_fa if k in BAND_BY_CODE else k)} {v}" for k, v in d["risk_bands"].items()))
         if d["top_missing_fields"]:
             lines.append("  پرتکرارترین کمبودها: " + "، ".join(f"{x['code']} ({x['count']})" for x in d["top_missing_fields"]))
         if d["top_findings"]:

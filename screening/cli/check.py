@@ -5,6 +5,12 @@ import argparse
 import json
 import sys
 
+from screening.cli.options import add_model_option, add_today_option
+from screening.document import UnusableInput, validate_input
+from screening.model.files import ModelLoadError
+from screening.pipeline import default_screener
+from screening.render import render_text
+
 EXIT_UNUSABLE = 2
 
 
@@ -12,8 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="screen one petition (غربالگری یک دادخواست)")
     p.add_argument("file", help="petition text file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the report as JSON (schema petition-screening/report/v1)")
-    p.add_argument("--model", default="default", help="model directory; 'default' = shipped model; 'none' = no scoring")
-    p.add_argument("--today", help="Jalali date to count deadlines from (default: today)")
+    add_model_option(p)
+    add_today_option(p)
     p.set_defaults(func=run)
 
 
@@ -25,8 +31,6 @@ def read_input(path: str) -> bytes:
 
 
 def run(args: argparse.Namespace) -> int:
-    from screening.pipeline import Screener, UnusableInput, validate_input
-
     try:
         raw = read_input(args.file)
     except OSError:
@@ -34,40 +38,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     try:
         text = validate_input(_decode(raw))
-        today = _parse_today(args.today)
-        model = None if args.model.lower() == "none" else args.model
-        report = Screener(model_dir=model).screen(text, today=today)
+        report = default_screener(args.model).screen(text, today=args.today)
     except UnusableInput as exc:
         print(exc.message_fa, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except ModelLoadError as exc:
+        print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
     if args.json:
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        from screening.render import render_text
-
         sys.stdout.write(render_text(report))
     return 0
 
 
 def _decode(raw: bytes) -> str:
-    from screening.pipeline import UnusableInput
-
     if b"\x00" in raw:
         raise UnusableInput("not_text", "ورودی متن نیست (پرونده دودویی است)؛ متن دادخواست را به صورت متن ساده بدهید.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnusableInput("not_text", "متن با کدگذاری UTF-8 خوانده نشد؛ پرونده را با کدگذاری UTF-8 ذخیره کنید.")
-
-
-def _parse_today(value: str | None):
-    if not value:
-        return None
-    from screening.jalali import InvalidJalaliDate, parse_jalali_date
-    from screening.pipeline import UnusableInput
-
-    try:
-        return parse_jalali_date(value).to_gregorian()
-    except InvalidJalaliDate as exc:
-        raise UnusableInput("bad_date", exc.message_fa)

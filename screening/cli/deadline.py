@@ -8,17 +8,18 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import re
 import sys
 from typing import Any
 
-from screening.deadlines.rules import DEADLINE_RULES
-from screening.jalali import to_ascii_digits
+from screening.checks.deadlines.calculator import STATUS_FA, compute_deadline
+from screening.checks.deadlines.calendar import CalendarDataError, CourtCalendar, default_calendar
+from screening.knowledge.deadlines import DEADLINE_RULES, UnknownDeadlineKind
+from screening.cli.options import add_today_option
+from screening.text.digits import to_fa_digits
+from screening.text.jalali import InvalidJalaliDate, format_jalali_fa
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
-
-_GREGORIAN = re.compile(r"^\s*(19|20)\d\d-\d{1,2}-\d{1,2}\s*$")
 
 
 def register(subparsers: Any) -> None:
@@ -31,38 +32,21 @@ def register(subparsers: Any) -> None:
     p.add_argument("--kind", required=True, metavar="KIND", help=f"نوع مهلت: {kinds}")
     p.add_argument("--served", required=True, metavar="DATE", help="تاریخ ابلاغ (شمسی)، مانند 1404/01/15 یا ۱۴۰۴/۱/۱۵")
     p.add_argument("--abroad", action="store_true", help="اقدام‌کننده مقیم خارج از کشور است (مهلت دو ماه)")
-    p.add_argument("--today", metavar="DATE", help="امروز: شمسی (1404/02/06) یا میلادی (2025-04-26)؛ پیش‌فرض امروز")
+    add_today_option(p)
     p.add_argument("--json", action="store_true", help="خروجی JSON")
     p.add_argument("--closures", metavar="FILE", help="پرونده تعطیلی‌های دادگستری (پیش‌فرض: پرونده همراه برنامه)")
     p.add_argument("--region", metavar="CODE", help="حوزه دفتر برای تعطیلی‌های محلی، مانند tehran")
     p.set_defaults(func=run)
 
 
-def _today(value: str | None):
-    if value is None:
-        return None
-    ascii_value = to_ascii_digits(value)
-    if _GREGORIAN.match(ascii_value):
-        try:
-            return _dt.date.fromisoformat("-".join(f"{int(x):02d}" for x in ascii_value.strip().split("-")))
-        except ValueError:
-            pass  # falls through to the Jalali reader, whose message explains
-    return value
-
-
 def run(args: argparse.Namespace) -> int:
-    from screening.deadlines.calculator import compute_deadline
-    from screening.deadlines.calendar import CalendarDataError, CourtCalendar, default_calendar
-    from screening.deadlines.rules import UnknownDeadlineKind
-    from screening.jalali import InvalidJalaliDate
-
     try:
         if args.closures or args.region:
             calendar = CourtCalendar.from_file(args.closures, region=args.region)
         else:
             calendar = default_calendar()
         deadline = compute_deadline(
-            args.kind, args.served, abroad=args.abroad, today=_today(args.today), calendar=calendar
+            args.kind, args.served, abroad=args.abroad, today=args.today, calendar=calendar
         )
     except (InvalidJalaliDate, UnknownDeadlineKind, CalendarDataError) as exc:
         print(exc.message_fa, file=sys.stderr)
@@ -77,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
 
 def render_fa(deadline) -> list[str]:
     """The deadline as lines of Persian for a person at a counter."""
-    from screening.deadlines.calculator import STATUS_FA
-    from screening.jalali import format_jalali_fa, to_fa_digits
 
     d = deadline
     period = f"{to_fa_digits(d.period_days)} روز" + (" (مقیم خارج از کشور)" if d.abroad else "")

@@ -14,17 +14,12 @@ import signal
 import sys
 from typing import Any
 
+from screening.cli.options import add_model_option, add_today_option
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 EXIT_INTERRUPTED = 130
-
-
-def _today(value: str) -> _dt.date:
-    try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("تاریخ را به شکل YYYY-MM-DD (میلادی) بدهید.") from None
 
 
 def _positive(value: str) -> int:
@@ -60,12 +55,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--id-column", help="نام ستون شناسه (اگر ندهید، حدس زده می‌شود یا شمارهٔ ردیف)")
     p.add_argument("--jobs", type=_positive, default=_cores(), help="شمار فرایندها (پیش‌فرض: شمار هسته‌ها)")
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT", help="اجرا روی خوشهٔ Dask محلی یا موجود")
-    p.add_argument("--model", default="default", metavar="DIR", help="پوشهٔ مدل؛ default = مدل همراه، none = بی‌مدل")
+    add_model_option(p)
     p.add_argument("--resume", action="store_true", help="ادامهٔ اجرای قطع‌شده با همان فرمان")
     p.add_argument("--quiet", action="store_true", help="بدون نوار پیشرفت (خلاصهٔ پایانی همچنان روی stderr می‌آید)")
     p.add_argument("--summary-json", metavar="FILE", help="خلاصهٔ اجرا به JSON در این فایل")
     p.add_argument("--sort", choices=["urgency"], help="urgency: مهلت روز آخر و نزدیک‌ترین مهلت‌ها اول (خروجی در پایان نوشته می‌شود)")
-    p.add_argument("--today", type=_today, metavar="YYYY-MM-DD", help="تاریخ امروز (میلادی) برای محاسبهٔ مهلت‌ها")
+    add_today_option(p)
     p.add_argument("--batch-size", type=_positive, default=None, help=argparse.SUPPRESS)
     p.add_argument("--checkpoint-every", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)

@@ -1,6 +1,6 @@
 """`screening serve [--host --port --workers]`: the web form and JSON API with the shipped model.
 
-The access log is our own (web.middleware.AccessLogMiddleware): method, route pattern, status
+The access log is our own (screening_web.middleware.AccessLogMiddleware): method, route pattern, status
 and milliseconds. Uvicorn's own access log is off because it writes the raw path with its query
 string, which could carry text a client put there.
 """
@@ -12,6 +12,10 @@ import secrets
 import socket
 import sys
 from typing import Any
+
+from screening.cli.options import add_model_option
+from screening.model.files import ModelLoadError
+from screening.pipeline import resolve_model
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
@@ -51,6 +55,7 @@ def register(subparsers: Any) -> None:
         default=1,
         help="تعداد پردازه‌های سرور (پیش‌فرض ۱؛ هر پردازه hazm و مدل را جداگانه بار می‌کند)",
     )
+    add_model_option(p)
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=run)
 
@@ -79,7 +84,7 @@ def uvicorn_options(log_level: str) -> dict[str, Any]:
         access_log=False,
         log_config=log_config(log_level),
         server_header=False,
-        http="web.protocol:NoDelayHttpToolsProtocol",
+        http="screening_web.protocol:NoDelayHttpToolsProtocol",
         loop="auto",  # uvloop when installed
     )
 
@@ -91,6 +96,13 @@ def run(args: argparse.Namespace) -> int:
         print("uvicorn نصب نیست؛ `make setup` را اجرا کنید.", file=sys.stderr)
         return EXIT_UNUSABLE
 
+    # Refuse a model that does not load before anything listens (each worker loads it again).
+    try:
+        resolve_model(args.model)
+    except ModelLoadError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNUSABLE
+    os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
@@ -99,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers > 1 and hasattr(socket, "SO_REUSEPORT"):
         return serve_reuseport(args.host, args.port, args.workers, args.log_level)
     uvicorn.run(
-        "web.app:create_served_app",
+        "screening_web.app:create_served_app",
         factory=True,
         host=args.host,
         port=args.port,
@@ -153,5 +165,5 @@ def _serve_one(host: str, port: int, log_level: str) -> None:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
     sock.listen(2048)
-    config = uvicorn.Config("web.app:create_served_app", factory=True, **uvicorn_options(log_level))
+    config = uvicorn.Config("screening_web.app:create_served_app", factory=True, **uvicorn_options(log_level))
     uvicorn.Server(config).run(sockets=[sock])

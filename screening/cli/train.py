@@ -110,7 +110,7 @@ def print_report(metrics: dict[str, Any], thresholds: dict[str, Any], data: dict
 
 
 def run(args: argparse.Namespace) -> int:
-    from screening.model import train as T
+    from screening.training import train as T
     from screening.model.io import ModelWriteError, load_model
 
     if args.out.exists() and not args.force:

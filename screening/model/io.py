@@ -7,7 +7,6 @@ anything is deserialised; a mismatch is a `ModelLoadError` with a Persian + Engl
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import os
@@ -15,6 +14,9 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+from screening.model import sklearn_backend, transformers_backend
+from screening.model.files import ModelLoadError, ModelWriteError, sha256_file
 
 METADATA_FILE = "metadata.json"
 CARD_FILE = "MODEL_CARD.md"
@@ -28,22 +30,6 @@ VERSION_CHECKED = {
 # distribution name → module to ask for __version__
 _MODULES = {"scikit-learn": "sklearn", "skops": "skops", "numpy": "numpy", "scipy": "scipy",
             "torch": "torch", "transformers": "transformers", "tokenizers": "tokenizers"}
-
-
-class ModelLoadError(RuntimeError):
-    """A model directory that cannot be trusted or used. The message is for people."""
-
-
-class ModelWriteError(RuntimeError):
-    """A model directory that may not be written (exists and no force)."""
-
-
-def sha256_file(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def library_version(dist: str) -> str | None:
@@ -144,13 +130,9 @@ def load_model(path: str | Path):
         if key not in meta:
             raise ModelLoadError(f"metadata.json مدل کلید «{key}» را ندارد (model metadata lacks {key!r})")
     if backend == "sklearn":
-        from screening.model import sklearn_backend
-
         return sklearn_backend.load(path, meta)
     if backend == "transformers":
-        # Imported only here: the default install never imports torch.
-        from screening.model import transformers_backend
-
+        # The backend module imports torch only on first use: the default install never needs it.
         return transformers_backend.load(path, meta)
     raise ModelLoadError(f"نوع مدل ناشناخته است (unknown model backend {backend!r})")
 

@@ -21,20 +21,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from screening.model.features import DocFeatures, DocumentFeatures
+from screening.model.files import ModelLoadError, sha256_file
+from screening.knowledge.fields import FIELD_BY_CODE
 from screening.report import ModelInfo, Reason, Span
-
-# Labels for what the core reports as missing (Article 51 items). The finding messages of the
-# core are used when present; this table covers field codes without a finding.
-MISSING_FIELD_LABELS_FA = {
-    "plaintiff": "خواهان مشخص نشده",
-    "defendant": "خوانده مشخص نشده",
-    "claim": "خواسته روشن نیست",
-    "claim_value": "بهای خواسته تعیین نشده",
-    "facts": "شرح دعوا و جهات آن نیامده",
-    "request": "درخواست از دادگاه نیامده",
-    "evidence": "دلایل و منضمات فهرست نشده",
-    "signature": "امضا ندارد",
-}
 
 # Labels of the placeholder tokens of `features.tokenize`.
 WORD_LABELS_FA = {"#": "عدد یا مبلغ در متن", "@": "نام طرفین"}
@@ -43,7 +32,13 @@ WORD_LABELS_FA = {"#": "عدد یا مبلغ در متن", "@": "نام طرفی
 MIN_REASON_WEIGHT = 0.01
 
 
-def _short(message: str, limit: int = 90) -> str:
+def missing_label(code: str) -> str:
+    """A missing Article 51 item as a reason reads it."""
+    field = FIELD_BY_CODE.get(code)
+    return field.missing_fa if field else f"«{code}» مشخص نشده"
+
+
+def short_label(message: str, limit: int = 90) -> str:
     """The first clause of a finding message: enough to name the reason."""
     first = re.split(r"[.؛:]\s", message, maxsplit=1)[0].strip()
     return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
@@ -217,10 +212,10 @@ def _structured_label(doc: Any, name: str) -> tuple[str, Span | None]:
                 return "مدارک اصلی دعوا در دلایل نیامده: " + "، ".join(missing), first
         for f in getattr(doc, "findings", None) or []:
             if f.code == value:
-                return _short(f.message_fa), f.span
+                return short_label(f.message_fa), f.span
         return value, None
     if key == "missing":
-        return MISSING_FIELD_LABELS_FA.get(value, f"«{value}» مشخص نشده"), None
+        return missing_label(value), None
     if key == "evidence_missing":
         for e in getattr(doc, "evidence_checklist", None) or []:
             if e.code == value:
@@ -322,7 +317,6 @@ class SklearnBackend:
         """Write `model.skops` into `directory`; returns {relative path: sha256}."""
         import skops.io as sio
 
-        from screening.model.io import sha256_file
 
         path = Path(directory) / MODEL_FILE
         sio.dump(self.model_, path)
@@ -365,7 +359,6 @@ def load(path: str | Path, metadata: dict[str, Any]) -> SklearnScorer:
     """Load `model.skops` trusting only our own types (plus numpy/builtins skops trusts)."""
     import skops.io as sio
 
-    from screening.model.io import ModelLoadError
 
     file = Path(path) / MODEL_FILE
     untrusted = sio.get_untrusted_types(file=file)

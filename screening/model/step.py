@@ -1,10 +1,11 @@
-"""The pipeline's last step: score how likely the court is to end the claim without a hearing
-of its merits or with a loss (a fruitless claim), and say why."""
+"""The pipeline's last step: score how likely the claim is to be fruitless (the plaintiff gets
+nothing at first instance), and say why."""
 from __future__ import annotations
 
-from typing import Any
-
-from screening.model.metrics import band
+from screening.document import Document
+from screening.knowledge.bands import band
+from screening.model.scorer import Scorer
+from screening.report import Reason
 
 
 class ScoreFruitlessness:
@@ -12,11 +13,19 @@ class ScoreFruitlessness:
 
     name = "score"
 
-    def __init__(self, scorer: Any):
+    def __init__(self, scorer: Scorer):
         self.scorer = scorer
 
-    def __call__(self, doc: Any) -> Any:
-        probability, reasons = self.scorer.score(doc)
+    def __call__(self, doc: Document) -> Document:
+        return self._apply(doc, *self.scorer.score(doc))
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        """Score a whole batch with one call to the model."""
+        if not docs:
+            return docs
+        return [self._apply(doc, p, reasons) for doc, (p, reasons) in zip(docs, self.scorer.score_many(docs))]
+
+    def _apply(self, doc: Document, probability: float, reasons: list[Reason]) -> Document:
         probability = min(max(float(probability), 0.0), 1.0)
         doc.fruitless_probability = round(probability, 4)
         doc.risk_band = band(probability, self.scorer.thresholds)

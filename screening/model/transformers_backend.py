@@ -37,16 +37,17 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 from sklearn.base import BaseEstimator
 
-from screening.model.train import TrainingDataError
+from screening.document import Document
+from screening.model.files import ModelLoadError
+from screening.model.scorer import TrainingDataError
+from screening.model.sklearn_backend import missing_label, short_label
 from screening.report import ModelInfo, Reason, Span
 
-if TYPE_CHECKING:  # pragma: no cover
-    from screening.pipeline import Document
 
 BACKEND = "transformers"
 HF_DIR = "hf"
@@ -114,7 +115,7 @@ def require_backend() -> None:
             raise BackendUnavailable(_backend_message())
 
 
-def _import_backend():
+def import_backend():
     """Import torch and transformers with the model hub switched off, or say how to install them."""
     # Set before transformers/huggingface_hub are imported: they read these once.
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -300,7 +301,7 @@ class _Network:
     def proba(self, texts: Sequence[str]) -> np.ndarray:
         return self.calibrated(self.margins(texts))
 
-    def score_with_reasons(self, doc: "Document") -> tuple[float, list[Reason]]:
+    def score_with_reasons(self, doc: Document) -> tuple[float, list[Reason]]:
         text = _text_of(doc)
         passages = self._passages(text) if self.occlusion_passages > 0 else []
         variants = [text] + [_cut(text, s, e) for s, e in passages]
@@ -327,14 +328,12 @@ class _Network:
         reasons.sort(key=lambda r: (-r.weight, r.feature))
         return p, reasons[:MAX_REASONS]
 
-    def _rule_reasons(self, doc: "Document") -> list[Reason]:
+    def _rule_reasons(self, doc: Document) -> list[Reason]:
         # Labels as the sklearn backend words them, so a reader sees the same reason either way.
-        from screening.model.sklearn_backend import MISSING_FIELD_LABELS_FA, _short
-
         reasons: list[Reason] = []
         seen: set[str] = set()
-        labelled = [(f"s:finding={f.code}", _short(f.message_fa), f.span) for f in doc.findings]
-        labelled += [(f"s:missing={m}", MISSING_FIELD_LABELS_FA.get(m, f"«{m}» مشخص نشده"), None)
+        labelled = [(f"s:finding={f.code}", short_label(f.message_fa), f.span) for f in doc.findings]
+        labelled += [(f"s:missing={m}", missing_label(m), None)
                      for m in doc.missing_fields]
         for key, label, span in labelled:
             weight = self.rule_weights.get(key)
@@ -378,7 +377,7 @@ class _Network:
         return [(s, e) for s, e in groups]
 
 
-def _text_of(doc: "Document") -> str:
+def _text_of(doc: Document) -> str:
     if doc.normalised is None:
         raise ValueError("document has not been normalised: run the core pipeline steps first")
     return doc.normalised.text
@@ -401,11 +400,11 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def _rule_features(doc: "Document") -> set[str]:
+def _rule_features(doc: Document) -> set[str]:
     return {f"s:finding={f.code}" for f in doc.findings} | {f"s:missing={m}" for m in doc.missing_fields}
 
 
-def rule_log_odds(docs: Sequence["Document"], y: np.ndarray) -> dict[str, float]:
+def rule_log_odds(docs: Sequence[Document], y: np.ndarray) -> dict[str, float]:
     """Smoothed (+0.5) log-odds ratio of fruitless with vs without each finding / missing field."""
     feats = [_rule_features(d) for d in docs]
     y = np.asarray(y, dtype=int)
@@ -496,11 +495,11 @@ class TransformersBackend(BaseEstimator):
 
     # -- fit ------------------------------------------------------------------------------------
 
-    def fit(self, docs: Sequence["Document"], y: Sequence[int]) -> "TransformersBackend":
+    def fit(self, docs: Sequence[Document], y: Sequence[int]) -> "TransformersBackend":
         if self.long_text not in LONG_TEXT_STRATEGIES:
             raise ValueError(f"long_text must be one of {LONG_TEXT_STRATEGIES}, not {self.long_text!r}")
         folder = check_base_model(self.base_model)
-        torch, transformers = _import_backend()
+        torch, transformers = import_backend()
         texts = [_text_of(d) for d in docs]
         y = np.asarray(y, dtype=int)
         if len(texts) != len(y):
@@ -613,11 +612,11 @@ class TransformersBackend(BaseEstimator):
             raise RuntimeError("TransformersBackend is not fitted yet")
         return network
 
-    def predict_proba(self, docs: Sequence["Document"]) -> np.ndarray:
+    def predict_proba(self, docs: Sequence[Document]) -> np.ndarray:
         """Calibrated probability that each petition is fruitless, shape (n,)."""
         return self._fitted().proba([_text_of(d) for d in docs])
 
-    def explain(self, doc: "Document") -> list[Reason]:
+    def explain(self, doc: Document) -> list[Reason]:
         return self._fitted().score_with_reasons(doc)[1]
 
     def params(self) -> dict[str, Any]:
@@ -707,13 +706,13 @@ class TransformersScorer:
         self.thresholds = thresholds
         self.long_text = long_text
 
-    def score(self, doc: "Document") -> tuple[float, list[Reason]]:
+    def score(self, doc: Document) -> tuple[float, list[Reason]]:
         return self.network.score_with_reasons(doc)
 
-    def score_many(self, docs: list["Document"]) -> list[tuple[float, list[Reason]]]:
+    def score_many(self, docs: list[Document]) -> list[tuple[float, list[Reason]]]:
         return [self.network.score_with_reasons(d) for d in docs]
 
-    def predict_proba(self, docs: Sequence["Document"]) -> np.ndarray:
+    def predict_proba(self, docs: Sequence[Document]) -> np.ndarray:
         """Probabilities only (no occlusion passes): for batch evaluation and benchmarks."""
         return self.network.proba([_text_of(d) for d in docs])
 
@@ -732,12 +731,11 @@ def load(path: str | os.PathLike, metadata: dict[str, Any], device: str = "auto"
     """
     import skops.io as sio
 
-    from screening.model.io import ModelLoadError
 
     folder = Path(path)
     settings = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     try:
-        torch, transformers = _import_backend()
+        torch, transformers = import_backend()
     except BackendUnavailable as exc:
         raise ModelLoadError(str(exc)) from exc
     dev = _device(torch, device)
@@ -777,42 +775,3 @@ def _occlusion(asked: int | None, settings: dict[str, Any]) -> int:
         except ValueError:
             raise ValueError(f"{OCCLUSION_ENV} must be a whole number, not {env!r}") from None
     return int(settings.get("occlusion_passages", 0))
-
-
-# ---------------------------------------------------------------------------------------------
-# A toy base model, for smoke tests and benchmarks on machines without a real checkpoint.
-
-
-def make_tiny_base_model(texts: Sequence[str], folder: str | os.PathLike, seed: int = 0,
-                         vocab_size: int = 2000, hidden_size: int = 32, layers: int = 2, heads: int = 2,
-                         intermediate_size: int = 64, max_positions: int = 512) -> Path:
-    """Train a WordPiece tokenizer on `texts` and save it with a randomly initialised small BERT.
-
-    The result has the layout of a real checkpoint folder (config.json, model.safetensors,
-    tokenizer files); it knows no Persian beyond the word pieces, so it only exercises the plumbing.
-    """
-    torch, transformers = _import_backend()
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
-
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    wordpiece = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    wordpiece.normalizer = normalizers.BertNormalizer(lowercase=False, strip_accents=False)
-    wordpiece.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    wordpiece.train_from_iterator(
-        list(texts), trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=specials, show_progress=False)
-    )
-    tokenizer = transformers.BertTokenizerFast(
-        tokenizer_object=wordpiece, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]", model_max_length=max_positions,
-    )
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
-    tokenizer.save_pretrained(out)
-    torch.manual_seed(seed)
-    config = transformers.BertConfig(
-        vocab_size=len(tokenizer), hidden_size=hidden_size, num_hidden_layers=layers,
-        num_attention_heads=heads, intermediate_size=intermediate_size,
-        max_position_embeddings=max_positions,
-    )
-    transformers.BertModel(config).save_pretrained(out, safe_serialization=True)
-    return out

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "model"))
-from conftest import make_dataset  # noqa: E402  (the petition generator of tests/model)
+from tests.petition_factory import make_dataset  # noqa: E402
 
 from screening.cli.main import main  # noqa: E402
 

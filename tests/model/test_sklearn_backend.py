@@ -7,7 +7,7 @@ import numpy as np
 
 def test_compact_model_equals_calibrated_classifier(trained):
     backend = trained.backend
-    from screening.model.train import screen_documents
+    from screening.training.train import screen_documents
 
     rows = trained.rows
     docs, _ = screen_documents(rows.texts[:20], rows.todays[:20])
@@ -17,7 +17,7 @@ def test_compact_model_equals_calibrated_classifier(trained):
 
 def test_loaded_model_scores_as_the_trained_one(trained, model_dir):
     from screening.model.io import load_model
-    from screening.model.train import screen_documents
+    from screening.training.train import screen_documents
 
     docs, _ = screen_documents(trained.rows.texts[:10], trained.rows.todays[:10])
     scorer = load_model(model_dir)
@@ -25,7 +25,7 @@ def test_loaded_model_scores_as_the_trained_one(trained, model_dir):
 
 
 def test_reasons_have_direction_weight_and_spans_in_the_original_text(trained, dataset):
-    from screening.model.train import screen_documents
+    from screening.training.train import screen_documents
 
     text = next(r["text"] for r in dataset if r["fruitless"] and r["kind"] == "cheque")
     # Persian digits in the user's text: spans must still point at the user's characters

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from screening.model import DEFAULT_MODEL_DIR
+from screening.knowledge.bands import band
+from screening.pipeline import Screener, default_model_dir, resolve_model
 
 CHEQUE_PETITION = """برگ دادخواست به دادگاه صلح
 
@@ -29,10 +30,8 @@ WITHOUT_CHEQUE = "1- تصویر مصدق کارت ملی خواهان"
 
 @pytest.fixture(params=["trained-in-test", "shipped-default"])
 def screener(request, model_dir):
-    from screening.pipeline import Screener
-
     if request.param == "shipped-default":
-        if not (DEFAULT_MODEL_DIR / "metadata.json").is_file():
+        if not (default_model_dir() / "metadata.json").is_file():
             pytest.skip("models/default is not trained in this checkout")
         return Screener()
     return Screener(model_dir=model_dir)
@@ -60,11 +59,7 @@ def test_report_json_has_probability_band_reasons_and_model(screener):
 
 
 def test_band_follows_the_thresholds_in_the_metadata(model_dir):
-    from screening.model import load_default_scorer
-    from screening.model.metrics import band
-    from screening.pipeline import Screener
-
-    scorer = load_default_scorer(model_dir)
+    scorer = resolve_model(model_dir)
     doc = Screener(model_dir=model_dir).run(CHEQUE_PETITION.format(evidence=WITHOUT_CHEQUE))
     assert doc.risk_band == band(doc.fruitless_probability, scorer.thresholds)
     assert band(scorer.thresholds["medium"] - 1e-6, scorer.thresholds) == "low"
@@ -72,7 +67,5 @@ def test_band_follows_the_thresholds_in_the_metadata(model_dir):
 
 
 def test_no_model_means_no_score(model_dir):
-    from screening.pipeline import Screener
-
     report = Screener(model_dir=None).screen(CHEQUE_PETITION.format(evidence=WITH_CHEQUE))
     assert report.fruitless_probability is None and report.risk_band is None and report.model is None

@@ -65,7 +65,7 @@ def petitions(dataset) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def base_model(petitions, tmp_path_factory) -> Path:
-    from screening.model.transformers_backend import make_tiny_base_model
+    from tests.tiny_bert import make_tiny_base_model
 
     folder = tmp_path_factory.mktemp("tiny-bert")
     return make_tiny_base_model([p["text"] for p in petitions], folder, seed=0, vocab_size=1500,
@@ -130,7 +130,7 @@ def test_the_api_serves_a_transformers_model(trained, petitions):
     from fastapi.testclient import TestClient
 
     from screening import Screener
-    from web.app import create_app
+    from screening_web.app import create_app
 
     code, out = trained
     assert code == 0
@@ -225,7 +225,8 @@ def test_missing_or_incomplete_base_model_is_a_clear_error(base_model, tmp_path,
 
 def test_backend_learns_a_visible_signal_and_occlusion_finds_it(tmp_path, monkeypatch):
     """Direct fit/predict/explain/save/load on an easy task: the court named in the heading decides."""
-    from screening.model.transformers_backend import TransformersBackend, load, make_tiny_base_model
+    from screening.model.transformers_backend import TransformersBackend, load
+    from tests.tiny_bert import make_tiny_base_model
     from screening.pipeline import Screener
 
     rng = random.Random(0)
@@ -272,7 +273,8 @@ def test_backend_learns_a_visible_signal_and_occlusion_finds_it(tmp_path, monkey
 
 
 def test_same_seed_same_data_gives_the_same_model(tmp_path):
-    from screening.model.transformers_backend import TransformersBackend, make_tiny_base_model
+    from screening.model.transformers_backend import TransformersBackend
+    from tests.tiny_bert import make_tiny_base_model
     from screening.pipeline import Screener
 
     screener = Screener(model_dir=None)

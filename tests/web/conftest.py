@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from screening.pipeline import Screener, get_default_screener
-from web.app import create_app
+from screening.pipeline import Screener, default_screener
+from screening_web.app import create_app
 
 PETITIONS = Path(__file__).parent / "petitions"
 TOKEN_RE = re.compile(r'name="csrftoken" value="([^"]+)"')
@@ -18,7 +18,7 @@ TOKEN_RE = re.compile(r'name="csrftoken" value="([^"]+)"')
 @pytest.fixture(scope="session")
 def screener() -> Screener:
     """The real process-wide screener with the shipped model (hazm loads once per session)."""
-    return get_default_screener()
+    return default_screener()
 
 
 @pytest.fixture()

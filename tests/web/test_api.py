@@ -1,11 +1,11 @@
-"""web.routers.api: POST /api/v1/screen and /api/v1/screen/batch, their errors and limits."""
+"""screening_web.routers.api: POST /api/v1/screen and /api/v1/screen/batch, their errors and limits."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 
 from screening.pipeline import MAX_CHARS
-from web.limits import MAX_BATCH_BODY_BYTES, MAX_BATCH_TEXTS, MAX_BODY_BYTES
+from screening_web.limits import MAX_BATCH_BODY_BYTES, MAX_BATCH_TEXTS, MAX_BODY_BYTES
 
 TODAY = dt.date(2025, 8, 1)
 

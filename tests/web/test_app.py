@@ -1,11 +1,11 @@
-"""web.app and web.routers.health: wiring, the screener dependency, /healthz and the offline /docs."""
+"""screening_web.app and web.routers.health: wiring, the screener dependency, /healthz and the offline /docs."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
 from screening.report import ClaimType, Forum, PetitionFields, Report
-from web.app import create_app
-from web.dependencies import get_screener
+from screening_web.app import create_app
+from screening_web.dependencies import get_screener
 
 
 def test_healthz_reports_the_loaded_screener(client, screener):

@@ -1,4 +1,4 @@
-"""web.middleware: CSRF on the form, security headers, an access log without petition text, private 500s."""
+"""screening_web.middleware: CSRF on the form, security headers, an access log without petition text, private 500s."""
 from __future__ import annotations
 
 import logging
@@ -6,7 +6,7 @@ import logging
 from fastapi.testclient import TestClient
 from itsdangerous.url_safe import URLSafeSerializer
 
-from web.app import create_app
+from screening_web.app import create_app
 
 SECRET_MARK = "رازنامه‌ی‌آزمون"  # a word that must never reach a log
 

@@ -1,4 +1,4 @@
-"""web.routers.pages: the form office staff use, through the real screener."""
+"""screening_web.routers.pages: the form office staff use, through the real screener."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from screening.pipeline import MAX_CHARS
-from web.limits import MAX_BODY_BYTES
+from screening_web.limits import MAX_BODY_BYTES
 
 ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -164,8 +164,8 @@ def test_unknown_page_is_a_persian_404(client):
 def test_deadline_notice_is_prominent_on_the_last_day_and_plain_before(screener):
     from starlette.requests import Request
 
-    from web.presentation import build_view
-    from web.templating import templates
+    from screening_web.presentation import build_view
+    from screening_web.templating import templates
 
     text = (Path(__file__).parent / "petitions" / "appeal.txt").read_text(encoding="utf-8")
     request = Request({"type": "http", "method": "GET", "path": "/", "headers": [], "query_string": b""})

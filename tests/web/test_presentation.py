@@ -1,4 +1,4 @@
-"""web.presentation: Persian digits, safe highlighting and the citizen checklist, on hand-built reports."""
+"""screening_web.presentation: Persian digits, safe highlighting and the citizen checklist, on hand-built reports."""
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -13,7 +13,7 @@ from screening.report import (
     Severity,
     Span,
 )
-from web.presentation import build_view, fa_digits, fa_number, fa_percent, highlight, to_ask_citizen
+from screening_web.presentation import build_view, fa_digits, fa_number, fa_percent, highlight, to_ask_citizen
 
 BASIS_51 = "ماده ۵۱ قانون آیین دادرسی مدنی"
 

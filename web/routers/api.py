@@ -13,10 +13,10 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from screening.pipeline import Screener, UnusableInput
-from web.dependencies import get_screener
-from web.errors import json_error
-from web.limits import MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES
-from web.schemas import BatchResponse, BatchScreenRequest, ErrorResponse, ReportOut, ScreenRequest
+from screening_web.dependencies import get_screener
+from screening_web.errors import json_error
+from screening_web.limits import MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES
+from screening_web.schemas import BatchResponse, BatchScreenRequest, ErrorResponse, ReportOut, ScreenRequest
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 import screening
-from web.schemas import HealthResponse
+from screening_web.schemas import HealthResponse
 
 router = APIRouter(tags=["health"])
 

@@ -8,11 +8,11 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from screening.pipeline import MAX_CHARS, Screener, UnusableInput
-from web.dependencies import get_screener
-from web.examples import example_text, list_examples
-from web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS
-from web.presentation import build_view
-from web.templating import templates
+from screening_web.dependencies import get_screener
+from screening_web.examples import example_text, list_examples
+from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS
+from screening_web.presentation import build_view
+from screening_web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 

@@ -1,0 +1,1 @@
+"""Example petitions, installed as package data of `screening_examples` (the web form offers them)."""

@@ -1,0 +1,1 @@
+"""The shipped model directories (models/default/), installed as package data of `screening_models`."""

@@ -1,0 +1,278 @@
+"""Checks over a parsed petition. Each check is a small function that returns findings;
+`RULES` lists them by name so a reader can see (and a caller can choose) what runs.
+
+Legal knowledge lives in `screening.knowledge`; the checks only apply those tables.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from screening.text import ids
+from screening.text.digits import fa_number, to_fa_digits
+from screening.text.jalali import InvalidJalaliDate, parse_jalali_date
+from screening.knowledge.claim_types import ClaimTypeSpec, cue
+from screening.knowledge.fields import ARTICLE_51_FIELDS as _ARTICLE_51
+from screening.knowledge.findings import FINDING_TYPES, MISSING_FIELD_FINDING
+from screening.knowledge.forums import FORUM_BY_CODE
+from screening.knowledge.grounds import GROUND_RULES
+from screening.text.normalize import NormalisedText
+from screening.checks.parse import ParsedPetition
+from screening.report import EvidenceCheck, Finding, Forum, Party, Span
+
+ARTICLE_51_FIELDS = tuple(f.code for f in _ARTICLE_51)
+
+# When a key evidence item is absent, some claim types have a more specific ground than MISSING_EVIDENCE.
+EVIDENCE_MISSING_CODE = {
+    "witness_statements": "ESAR_NO_WITNESSES",  # CPC 506
+    "title_deed": "NO_TITLE_FOR_EVICTION",  # RVR 672
+}
+_MONEY_WORDS = cue(r"مطالبه|مبلغ|وجه|ریال|تومان|خسارت|بها")
+_ORDINARY_DEED = cue(r"مبایعه_?نامه_?(?:عادی)?|قول_?نامه|سند_عادی|قرارداد_(?:عادی|فروش)")
+_REGISTRATION_LAW_START = (1403, 4, 3)  # الزام به ثبت رسمی معاملات اموال غیرمنقول in force
+_ROLE_FA = {"plaintiff": "خواهان", "defendant": "خوانده", "representative": "وکیل یا نماینده"}
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read."""
+
+    nt: NormalisedText
+    parsed: ParsedPetition
+    spec: ClaimTypeSpec
+    forum: Forum
+    forum_uncertain: bool
+    addressed: str | None  # forum code the draft addressed
+    review: bool  # addressed to a court of review (appeal, cassation)
+    evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
+
+    @property
+    def fields(self):
+        return self.parsed.fields
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(*self.nt.span_to_original(start, end))
+
+    def locate(self, needle: str, after: int = 0) -> Span | None:
+        """Where `needle` (as it stands in the normalised text) is, in the original text."""
+        if not needle:
+            return None
+        k = self.nt.text.find(needle, after)
+        if k < 0:
+            k = self.nt.text.find(needle)
+        return self.span(k, k + len(needle)) if k >= 0 else None
+
+
+def make_finding(code: str, span: Span | None = None, **values: object) -> Finding:
+    row = FINDING_TYPES[code]
+    values = {k: v for k, v in values.items()}
+    return Finding(
+        code=code,
+        severity=row.severity,
+        basis=row.basis.format_map(_Blank(values)),
+        message_fa=row.message_fa.format_map(_Blank(values)),
+        span=span,
+    )
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _party_label(party: Party) -> str:
+    who = _ROLE_FA.get(party.role, party.role)
+    return f"{who} ({party.name})" if party.name else who
+
+
+# --- the checks ------------------------------------------------------------------------------------
+
+def find_missing_fields(ctx: CheckContext) -> list[str]:
+    """Article 51 items that are missing, in the order of the article."""
+    f = ctx.fields
+    missing = []
+    if not any(p.name or p.national_id or p.legal_id for p in f.plaintiffs):
+        missing.append("plaintiff")
+    if ctx.spec.contentious and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
+        missing.append("defendant")
+    if not f.claim:
+        missing.append("claim")
+    needs_value = ctx.spec.financial if ctx.spec.code != "other" else bool(f.claim and _MONEY_WORDS.search(f.claim))
+    if needs_value and f.claim_value_rial is None:
+        missing.append("claim_value")
+    if not f.facts:
+        missing.append("facts")
+    if not f.request:
+        missing.append("request")
+    if not f.evidence:
+        missing.append("evidence")
+    if not f.signature:
+        missing.append("signature")
+    return missing
+
+
+def check_missing_fields(ctx: CheckContext) -> list[Finding]:
+    return [make_finding(MISSING_FIELD_FINDING[code]) for code in find_missing_fields(ctx)]
+
+
+def check_party_details(ctx: CheckContext) -> list[Finding]:
+    f = ctx.fields
+    out: list[Finding] = []
+    if f.plaintiffs and not any(p.address for p in f.plaintiffs):
+        out.append(make_finding("MISSING_PLAINTIFF_ADDRESS", f.plaintiffs[0].span))
+    for party in f.defendants:
+        if party.address_unknown:
+            out.append(make_finding("DEFENDANT_ADDRESS_UNKNOWN", party.span))
+        elif not party.address:
+            out.append(make_finding("MISSING_DEFENDANT_ADDRESS", party.span, party=_party_label(party)))
+    for party in f.plaintiffs:
+        # Companies have no father; only natural persons are asked for one.
+        if party.name and not party.father_name and not party.legal_id and not _is_entity(party.name):
+            out.append(make_finding("MISSING_FATHER_NAME", party.span, party=_party_label(party)))
+    return out
+
+
+_ENTITY_RE = cue(r"^(?:شرکت|موسسه|مؤسسه|بانک|اداره|سازمان|شهرداری|دانشگاه|تعاونی|وزارت|بنیاد|انجمن)")
+
+
+def _is_entity(name: str) -> bool:
+    return bool(_ENTITY_RE.search(name))
+
+
+def check_identifiers(ctx: CheckContext) -> list[Finding]:
+    f = ctx.fields
+    out: list[Finding] = []
+    for party in (*f.plaintiffs, *f.defendants, *f.representatives):
+        label = _party_label(party)
+        after = 0
+        if party.national_id and not ids.is_valid_national_id(party.national_id):
+            out.append(make_finding("INVALID_NATIONAL_ID", ctx.locate(party.national_id, after), party=label, value=party.national_id))
+        if party.legal_id and not ids.is_valid_legal_id(party.legal_id):
+            out.append(make_finding("INVALID_LEGAL_ID", ctx.locate(party.legal_id, after), party=label, value=party.legal_id))
+        if party.postal_code and not ids.check_postal_code(party.postal_code).valid:
+            out.append(make_finding("INVALID_POSTAL_CODE", ctx.locate(party.postal_code, after), party=label, value=party.postal_code))
+        if party.mobile and ids.normalise_mobile(party.mobile) is None:
+            out.append(make_finding("INVALID_MOBILE", ctx.locate(party.mobile, after), party=label, value=party.mobile))
+    return out
+
+
+def check_claim_value(ctx: CheckContext) -> list[Finding]:
+    f = ctx.fields
+    out: list[Finding] = []
+    if f.claim_value_rial is None:
+        return out
+    span = f.spans.get("claim_value")
+    match = next((a for a in ctx.parsed.amount_matches if f.claim_value_text and ctx.nt.text[a.start:a.end] == f.claim_value_text), None)
+    if match is None:
+        return out
+    if match.digits_rial is not None and match.words_rial is not None and match.digits_rial != match.words_rial:
+        out.append(make_finding("VALUE_MISMATCH", span, digits=fa_number(match.digits_rial), words=fa_number(match.words_rial)))
+    if match.reversed_groups:
+        out.append(make_finding("REVERSED_DIGIT_GROUPS", span, value=f.claim_value_text, rial=fa_number(f.claim_value_rial)))
+    if match.unit_assumed:
+        out.append(make_finding("AMOUNT_UNIT_ASSUMED", span))
+    return out
+
+
+def check_evidence(ctx: CheckContext) -> list[Finding]:
+    """Fill the claim type's evidence checklist; raise a finding for each absent key item."""
+    spec = ctx.spec
+    if spec.code == "other" or not spec.evidence:
+        return []
+    f = ctx.fields
+    # Attached evidence is read from the evidence list; without one, anything the text cites counts.
+    where = ctx.parsed.evidence_text if f.evidence else ctx.nt.text
+    out: list[Finding] = []
+    for item in spec.evidence:
+        present = any(p.search(where) for p in item.patterns)
+        ctx.evidence_checklist.append(EvidenceCheck(item.code, item.label_fa, present, item.key))
+        if present or not item.key:
+            continue
+        code = EVIDENCE_MISSING_CODE.get(item.code, "MISSING_EVIDENCE")
+        out.append(make_finding(code, f.spans.get("evidence"), claim_type=spec.label_fa, evidence=item.label_fa,
+                                evidence_basis=item.basis or spec.basis))
+    return out
+
+
+def check_forum(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    if ctx.review:
+        return out
+    if ctx.addressed and ctx.addressed != ctx.forum.code and not (ctx.forum_uncertain and ctx.fields.claim_value_rial is None):
+        out.append(make_finding("WRONG_FORUM", ctx.fields.spans.get("addressed_court"),
+                                addressed=FORUM_BY_CODE[ctx.addressed].label_fa, competent=ctx.forum.label_fa))
+    elif ctx.forum_uncertain and ctx.fields.claim_value_rial is not None:
+        out.append(make_finding("FORUM_UNCERTAIN", ctx.fields.spans.get("addressed_court")))
+    return out
+
+
+def check_grounds(ctx: CheckContext) -> list[Finding]:
+    text = ctx.nt.text
+    out: list[Finding] = []
+    for rule in GROUND_RULES:
+        if rule.claim_types and ctx.spec.code not in rule.claim_types:
+            continue
+        hit = next((m for p in rule.cues if (m := p.search(text))), None)
+        if hit is None:
+            continue
+        if rule.requires and not all(p.search(text) for p in rule.requires):
+            continue
+        if rule.unless and any(p.search(text) for p in rule.unless):
+            continue
+        if rule.in_evidence_unless and any(p.search(ctx.parsed.evidence_text or text) for p in rule.in_evidence_unless):
+            continue
+        out.append(make_finding(rule.code, ctx.span(hit.start(), hit.end()), value=" ".join(hit.group().split())[:60]))
+    return out
+
+
+def check_immovable_deal(ctx: CheckContext) -> list[Finding]:
+    """1403 registration law: ordinary-deed sales of immovables (DOMAIN.md §7) → WARN for review."""
+    if ctx.spec.code not in ("deed_transfer", "dispossession"):
+        return []
+    m = _ORDINARY_DEED.search(ctx.nt.text)
+    if not m:
+        return []
+    detail = ""
+    for start, end, raw in ctx.parsed.dates:
+        if abs(start - m.end()) > 120:
+            continue
+        try:
+            d = parse_jalali_date(raw)
+        except InvalidJalaliDate:
+            continue
+        if (d.year, d.month, d.day) >= _REGISTRATION_LAW_START:
+            detail = f" و پس از ۱۴۰۳/۰۴/۰۳ ({to_fa_digits(raw)}) انجام شده است"
+        break
+    return [make_finding("UNREGISTERED_IMMOVABLE_DEAL", ctx.span(m.start(), m.end()), detail=detail or " انجام شده است")]
+
+
+def check_dates(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    for start, end, raw in ctx.parsed.dates:
+        parts = re.split(r"[/\-.]", raw)
+        if not any(len(p) == 4 for p in parts) and not any(len(p) == 2 for p in parts[:1] + parts[2:]):
+            continue  # not a date shape we read (e.g. 1/2/3)
+        try:
+            d = parse_jalali_date(raw)
+        except InvalidJalaliDate:
+            out.append(make_finding("INVALID_DATE", ctx.span(start, end), value=raw))
+            continue
+        if getattr(d, "two_digit_year", False):
+            out.append(make_finding("TWO_DIGIT_YEAR", ctx.span(start, end), value=raw))
+    return out
+
+
+Check = Callable[[CheckContext], list[Finding]]
+
+RULES: tuple[tuple[str, Check], ...] = (
+    ("article_51", check_missing_fields),
+    ("party_details", check_party_details),
+    ("identifiers", check_identifiers),
+    ("claim_value", check_claim_value),
+    ("evidence", check_evidence),
+    ("forum", check_forum),
+    ("admissibility", check_grounds),
+    ("immovable_registration", check_immovable_deal),
+    ("dates", check_dates),
+)

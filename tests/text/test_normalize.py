@@ -1,0 +1,45 @@
+"""The normaliser folds letters and digits, fixes half-spaces, and keeps structured tokens whole."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screening.text.normalize import get_normaliser, normalise
+
+
+def test_letters_digits_and_half_spaces():
+    out = normalise("علي كتاب ها را مي خواهد ۱۲۳ ٤٥٦")
+    assert out == "علی کتاب\u200cها را می\u200cخواهد 123 456"
+
+
+def test_dates_amounts_ids_phones_emails_survive():
+    text = "تاریخ ۱۴۰۲/۰۵/۱۰ مبلغ 450,000,000 ریال و ۳/۰۰۰/۰۰۰ ریال کد 0076229645 تلفن +989121234567 ایمیل a.b@x.com"
+    out = normalise(text)
+    for token in ("1402/05/10", "450,000,000", "3/000/000", "0076229645", "+989121234567", "a.b@x.com"):
+        assert token in out
+
+
+def test_token_glued_to_words_is_separated_but_intact():
+    out = normalise("مبلغ۴۵۰,۰۰۰,۰۰۰ریال")
+    assert "450,000,000" in out.split()
+
+
+def test_positions_map_back_to_the_original():
+    text = "خواهان: علي  رضايي  به كد ملي ۰۰۷۶۲۲۹۶۴۵، احتراماً ، مبلغ ٤٥٠,٠٠٠,٠٠٠ ريال"
+    nt = get_normaliser().normalise(text)
+    for needle, original in (("0076229645", "۰۰۷۶۲۲۹۶۴۵"), ("450,000,000", "٤٥٠,٠٠٠,٠٠٠"), ("رضایی", "رضايي"), ("احتراما", "احتراما")):
+        i = nt.text.index(needle)
+        start, end = nt.span_to_original(i, i + len(needle))
+        assert text[start:end] == original
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("علیيكکه‌ ۱۲3٤/,.-:\nاًٌ@abـ?!")), max_size=300))
+def test_normalising_twice_equals_once_on_persian_like_text(text):
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_normalising_twice_equals_once_on_any_unicode(text):
+    once = normalise(text)
+    assert normalise(once) == once
