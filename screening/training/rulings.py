@@ -270,3 +270,47 @@ def label_rulings(records: Iterable[dict]) -> tuple[list[dict], RulingsSummary]:
         summary.outcomes[lab.outcome] += 1
         rows.append({"id": rec.get("id", str(i)), "text": lab.text, "fruitless": lab.fruitless, "outcome": lab.outcome})
     return rows, summary
+
+
+# --- TEMP shim: the operative-part reader's API over the labeller above -----------------------------
+# The `labeller` branch replaces this module with a real operative-part reader of the same API;
+# until it lands, `read_ruling` wraps `label_ruling` and reads the ground and the «خواسته» crudely.
+
+_SHIM_GROUND = re.compile(
+    r"بند\s*\(?\s*(\d{1,2})\s*\)?\s*(?:از\s*)?ماده\s*(84|۸۴)"
+    r"|ماده\s*(\d{1,4})\s*قانون\s*(آیین\s*دادرسی\s*مدنی|مدنی)"
+)
+_SHIM_KHASTEH = re.compile(r"به\s+خواسته\s+(.{3,80}?)(?:[؛،.\n]|\s+بدین\s+شرح|\s+مقوم|\s+به\s+طرفیت|$)")
+_FA_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+@dataclass(frozen=True)
+class RulingReading:
+    outcome: str | None
+    fruitless: int | None
+    ground: str | None
+    claim_text: str
+    khasteh: str | None
+    skip_reason: str | None
+
+
+def read_ruling(text: str) -> RulingReading:
+    lab = label_ruling(text)
+    part = first_instance_part(clean(text)) or ""
+    ground = None
+    start = reasoning_start(part) or 0
+    m = _SHIM_GROUND.search(part[start:].translate(_FA_TO_ASCII))
+    if m and lab.outcome is not None and lab.outcome != "accepted":
+        if m.group(1):
+            ground = f"84({m.group(1)})"
+        else:
+            ground = ("CC " if m.group(4) == "مدنی" else "CPC ") + m.group(3)
+    k = _SHIM_KHASTEH.search(clean(text))
+    return RulingReading(
+        outcome=lab.outcome if not lab.skipped else None,
+        fruitless=lab.fruitless,
+        ground=ground,
+        claim_text=lab.text or "",
+        khasteh=k.group(1).strip(" ()«»") if k else None,
+        skip_reason=lab.skipped,
+    )
