@@ -19,6 +19,7 @@ from screening.report import (
     PetitionFields,
     Reason,
     Report,
+    SimilarRuling,
 )
 
 if TYPE_CHECKING:  # types only: these modules sit on floors above this one
@@ -59,6 +60,8 @@ class Document:
     risk_band: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
+    similar_rulings: list[SimilarRuling] | None = None  # None: no index configured
+    neighbour_fruitless_rate: dict | None = None
 
     def to_report(self) -> Report:
         assert self.fields is not None and self.claim_type is not None and self.forum is not None
@@ -75,6 +78,8 @@ class Document:
             reasons=list(self.reasons),
             model=self.model,
             deadline=self.deadline,
+            similar_rulings=None if self.similar_rulings is None else list(self.similar_rulings),
+            neighbour_fruitless_rate=self.neighbour_fruitless_rate,
         )
 
 

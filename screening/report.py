@@ -187,6 +187,34 @@ class ModelInfo:
         return {"name": self.name, "version": self.version, "backend": self.backend}
 
 
+@dataclass(frozen=True)
+class SimilarRuling:
+    """A published ruling whose restated claim is close to this petition's, and how it ended."""
+
+    id: str
+    similarity: float  # cosine similarity of the two claims' TF-IDF vectors, 0..1
+    outcome: str  # the operative-part reader's code (accepted, not_heard, invalid, ...)
+    fruitless: bool  # the claim was fruitless for the plaintiff under the index's labelling
+    ground: str | None  # the operative ground as read, e.g. "84(4)", "CC 1257"
+    date: str | None
+    court: str | None
+    link: str | None  # the ruling's public page, when the archive has one
+    claim: str  # a few words: the «خواسته» as the court restated it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "similarity": round(self.similarity, 4),
+            "outcome": self.outcome,
+            "fruitless": self.fruitless,
+            "ground": self.ground,
+            "date": self.date,
+            "court": self.court,
+            "link": self.link,
+            "claim": self.claim,
+        }
+
+
 @dataclass
 class Report:
     claim_type: ClaimType
@@ -200,6 +228,10 @@ class Report:
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
     deadline: dict[str, Any] | None = None  # filled by the deadline step when one applies
+    # Filled by the `similar` step when an index is configured: None without one; [] and a None
+    # rate when no indexed ruling is close enough.
+    similar_rulings: list[SimilarRuling] | None = None
+    neighbour_fruitless_rate: dict[str, Any] | None = None  # {"rate": 0..1, "n": rulings it rests on}
 
     @property
     def finding_codes(self) -> list[str]:
@@ -219,4 +251,6 @@ class Report:
             "reasons": [r.to_dict() for r in self.reasons],
             "model": self.model.to_dict() if self.model else None,
             "deadline": self.deadline,
+            "similar_rulings": None if self.similar_rulings is None else [s.to_dict() for s in self.similar_rulings],
+            "neighbour_fruitless_rate": self.neighbour_fruitless_rate,
         }

@@ -24,8 +24,11 @@ COLUMNS = (
     "deadline_status",
     "model",
     "error",
+    # With `--index`: the ids of the similar rulings shown, and the neighbour rate (empty without an index).
+    "similar_ids",
+    "neighbour_fruitless_rate",
 )
-LIST_COLUMNS = ("missing_fields", "findings")
+LIST_COLUMNS = ("missing_fields", "findings", "similar_ids")
 # Probabilities are rounded so that every runner (and every machine) writes the same bytes.
 PROBABILITY_DIGITS = 4
 _MAX_ERROR_CHARS = 160
@@ -44,6 +47,8 @@ def empty_row(row_id: str) -> dict[str, Any]:
         "deadline_status": None,
         "model": None,
         "error": None,
+        "similar_ids": [],
+        "neighbour_fruitless_rate": None,
         "_days_left": None,
     }
 
@@ -61,6 +66,8 @@ def report_to_row(row_id: str, report: Report) -> dict[str, Any]:
         findings=report.finding_codes,
         deadline_status=deadline.get("status"),
         model=f"{report.model.name}@{report.model.version}" if report.model else None,
+        similar_ids=[s.id for s in report.similar_rulings or ()],
+        neighbour_fruitless_rate=(report.neighbour_fruitless_rate or {}).get("rate"),
         _days_left=deadline.get("days_left"),
     )
     return row
