@@ -100,6 +100,7 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
                 raise RulingsInputError(f"پرونده «{path}» با کدگذاری UTF-8 خوانده نشد.") from None
 
 
+_PHRASE_END = re.compile(r"[)»،.؛\n]|\s(?:بدین|نظر|با\s*توجه|مقوم|به\s*طرفیت)\s")
 _KHASTEH_IN_CLAIM = re.compile(r"به\s*خواسته(?:\s*های)?\s*[:(«]?\s*(\S.*)", re.S)
 
 
@@ -107,7 +108,8 @@ def claim_phrase(khasteh: str | None, claim_text: str) -> str:
     """A few words naming the claim: the «خواسته» as the reader found it, else the words after
     «به خواسته» in the restated claim, else its first words (party initials and all)."""
     m = None if khasteh else _KHASTEH_IN_CLAIM.search(claim_text)
-    words = (khasteh or (m.group(1) if m else claim_text)).split()
+    found = _PHRASE_END.split(m.group(1), maxsplit=1)[0] if m else ""
+    words = (khasteh or found or claim_text).split()
     phrase = " ".join(words[:PHRASE_WORDS]).strip(" .،:؛()«»")
     return phrase + ("…" if len(words) > PHRASE_WORDS else "")
 

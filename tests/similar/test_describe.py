@@ -1,0 +1,47 @@
+"""Grounds and the share line in the words people read."""
+from __future__ import annotations
+
+import pytest
+
+from screening.knowledge.ruling_outcomes import ground_fa, outcome_label_fa
+from screening.report import SimilarRuling
+from screening.similar.describe import rate_line, share_line
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("84(4)", "بند ۴ ماده ۸۴"),
+    ("84(10)", "بند ۱۰ ماده ۸۴"),
+    ("CPC 2", "ماده ۲"),
+    ("2", "ماده ۲"),
+    ("197", "ماده ۱۹۷"),
+    ("CC 1257", "ماده ۱۲۵۷ قانون مدنی"),
+    ("CC1218", "ماده ۱۲۱۸ قانون مدنی"),
+    ("DRC 12", "ماده ۱۲ قانون شوراهای حل اختلاف ۱۴۰۲"),
+    ("84(6);2", "بند ۶ ماده ۸۴، ماده ۲"),
+    ("XYZ 5", "XYZ ۵"),
+    (None, None),
+    ("", None),
+])
+def test_ground_codes_read_as_citations(code, words):
+    assert ground_fa(code) == words
+
+
+def _ruling(fruitless: bool, ground: str | None, outcome: str = "not_heard") -> SimilarRuling:
+    return SimilarRuling(id="x", similarity=0.5, outcome=outcome, fruitless=fruitless, ground=ground,
+                         date=None, court=None, link=None, claim="مطالبه وجه چک")
+
+
+def test_share_line_names_the_common_ground():
+    similar = [_ruling(True, "84(4)")] * 4 + [_ruling(False, None, "accepted")]
+    assert share_line(similar) == "۴ از ۵ رأی مشابه بی‌نتیجه، همه به استناد بند ۴ ماده ۸۴"
+    mixed = [_ruling(True, "84(4)"), _ruling(True, "84(4)"), _ruling(True, "CPC 2"), _ruling(False, None, "accepted")]
+    assert share_line(mixed) == "۳ از ۴ رأی مشابه بی‌نتیجه، ۲ مورد به استناد بند ۴ ماده ۸۴"
+    assert share_line([_ruling(False, None, "accepted")] * 2) == "هیچ‌یک از ۲ رأی مشابه بی‌نتیجه نبود"
+    assert share_line([]) is None
+
+
+def test_rate_line_and_outcome_labels():
+    assert rate_line(None) is None
+    assert "۶۰٪" in rate_line({"rate": 0.6, "n": 7}) and "۷ رأی" in rate_line({"rate": 0.6, "n": 7})
+    assert outcome_label_fa("not_heard") == "قرار عدم استماع دعوا"
+    assert outcome_label_fa("something_new") == "نامعلوم"
