@@ -1,11 +1,12 @@
 """The screening pipeline: named steps over one `Document`, ending in a `Report`.
 
-text → normalise → parse → claim_type → forum → check → deadline → score → Report
+text → normalise → parse → claim_type → forum → check → deadline → score → [similar] → Report
 
 `Screener(steps)` runs them: `screen(text)` for one petition, `pipe(texts, batch_size)` for many
 (rule steps per text, and a step with a `pipe(docs)` method — the model's — once per batch).
 `resolve_model()` is the one place that reads a `--model` value ("default", "none" or a
-directory) and `default_screener()` the one process-wide cache of screeners.
+directory), `resolve_index()` the one that reads an `--index` value (a similar-rulings index
+directory or "none"), and `default_screener()` the one process-wide cache of screeners.
 """
 from __future__ import annotations
 

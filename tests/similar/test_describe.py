@@ -45,3 +45,18 @@ def test_rate_line_and_outcome_labels():
     assert "۶۰٪" in rate_line({"rate": 0.6, "n": 7}) and "۷ رأی" in rate_line({"rate": 0.6, "n": 7})
     assert outcome_label_fa("not_heard") == "قرار عدم استماع دعوا"
     assert outcome_label_fa("something_new") == "نامعلوم"
+
+
+def test_the_panel_links_only_to_web_pages():
+    from screening.report import ClaimType, Forum, PetitionFields, Report
+    from screening_web.similar import similar_view
+
+    def report(link: str) -> Report:
+        ruling = SimilarRuling(id="x", similarity=0.5, outcome="accepted", fruitless=False, ground=None,
+                               date="1402/01/01", court=None, link=link, claim="مطالبه مهریه")
+        return Report(claim_type=ClaimType("mahr", "مهریه", 0.9), forum=Forum("family_court", "دادگاه خانواده", "-"),
+                      missing_fields=[], findings=[], fields=PetitionFields(), similar_rulings=[ruling])
+
+    assert similar_view(report("https://ara.jri.ac.ir/Judge/Text/1")).rows[0].link == "https://ara.jri.ac.ir/Judge/Text/1"
+    assert similar_view(report("javascript:alert(1)")).rows[0].link is None
+    assert similar_view(report("https://x")).rows[0].date == "۱۴۰۲/۰۱/۰۱"
