@@ -118,3 +118,26 @@ CURE_BY_SEVERITY: dict[Severity, CureRule] = {
 def cure_rule(severity: Severity) -> CureRule | None:
     """The cure cycle for a finding of `severity`; None where none applies (FRUITLESS, WARN)."""
     return CURE_BY_SEVERITY.get(severity)
+
+
+# What the citizen is asked to bring or fix, in the citizen's own terms (the notice speaks to
+# them, not to staff). Keyed by finding code; `{evidence}` is the document's name.
+CITIZEN_ASK_FA: dict[str, str] = {
+    "MISSING_PLAINTIFF": "نام، نام پدر، کد ملی و نشانی کامل خودتان (خواهان)",
+    "MISSING_PLAINTIFF_ADDRESS": "نشانی کامل و کد پستی خودتان",
+    "MISSING_DEFENDANT": "نام، نام خانوادگی و نشانی کامل طرف دعوا (خوانده)",
+    "MISSING_DEFENDANT_ADDRESS": "نشانی کامل طرف دعوا؛ اگر آن را نمی‌دانید به کارشناس بگویید",
+    "MISSING_CLAIM": "آنچه از دادگاه می‌خواهید، روشن و دقیق",
+    "MISSING_CLAIM_VALUE": "مبلغ خواسته به ریال (به عدد و به حروف)",
+    "MISSING_FACTS": "شرح ماجرا به ترتیب زمان",
+    "MISSING_REQUEST": "درخواست روشن از دادگاه (مثلاً محکومیت طرف به پرداخت مبلغ)",
+    "MISSING_EVIDENCE_LIST": "مدارکی که دعوا بر آن استوار است (سند، چک، قرارداد و مانند آن)",
+    "MISSING_SIGNATURE": "امضا یا اثر انگشت شما پای دادخواست",
+    "INVALID_NATIONAL_ID": "کارت ملی، برای درست کردن کد ملی نوشته‌شده",
+    "INVALID_LEGAL_ID": "شناسه ملی درست شرکت (از روزنامه رسمی)",
+    "VALUE_MISMATCH": "مبلغ درست خواسته (مبلغ به عدد و به حروف یکی نیست)",
+    "MISSING_EVIDENCE": "اصل یا تصویر مصدق «{evidence}»",
+    "ESAR_NO_WITNESSES": "شهادت‌نامه کتبی دست‌کم دو گواه",
+    "AUTHORITY_UNPROVEN": "مدرک سمت نماینده (وکالت‌نامه، قیم‌نامه یا معرفی‌نامه)",
+    "NO_TITLE_FOR_EVICTION": "سند رسمی مالکیت ملک",
+}
