@@ -210,7 +210,7 @@ def _party_row(text: str, report: Report, party: Party | None, answers: PartyAns
         if answers.father_name:
             parts.append(f"فرزند {answers.father_name}")
         if answers.national_id:
-            parts.append(f"به کد ملی {answers.national_id}")
+            parts.append(f"به کد ملی {normalise_national_id(answers.national_id) or answers.national_id}")
         if answers.address:
             parts.append(f"به نشانی {answers.address}")
         row = " ".join(p for p in parts if p)
