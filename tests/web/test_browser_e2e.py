@@ -20,7 +20,6 @@ pytestmark = pytest.mark.slow  # a server process and a real browser
 
 from screening.knowledge.findings import FINDING_TYPES
 
-pytestmark = pytest.mark.slow
 
 SERVER_START_TIMEOUT_S = 90
 OFFICE_NAME = "دفتر خدمات الکترونیک قضایی آزمون ۴۲"
