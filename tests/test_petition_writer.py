@@ -73,3 +73,14 @@ def test_docx_paragraphs_are_right_to_left_and_hold_the_petition_lines():
     run = document.paragraphs[2].runs[0]
     assert run._r.rPr.find(f"{W}rtl") is not None
     assert document.styles["Normal"].font.name == "Vazirmatn"
+
+
+def test_a_ticked_key_document_joins_the_evidence_list(screener):
+    text = CHEQUE.replace("2- تصویر مصدق گواهی عدم پرداخت بانک ملت مورخ 1403/02/21\n", "")
+    report = screener.screen(text)
+    assert "MISSING_EVIDENCE" in report.finding_codes
+    q = questions(report)
+    assert q.evidence and q.absent_documents
+    fixed = write_petition(text, report, Answers(evidence=q.absent_documents))
+    assert "MISSING_EVIDENCE" not in screener.screen(fixed).finding_codes
+    assert f"3- {q.absent_documents[0]}" in fixed  # numbered after the documents already listed

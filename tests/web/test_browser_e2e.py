@@ -368,3 +368,15 @@ def test_review_marks_reach_the_printout(server, browser, missing_defendant_peti
     browser.execute_script("document.body.classList.add('print-staff')")
     staff = _printed_text(browser)
     assert "MISSING_DEFENDANT" in staff and "نادیده گرفته شد: خوانده شفاهی معرفی شد" in staff
+
+
+def test_the_counter_is_styled_when_the_text_is_over_the_limit(server, browser):
+    base, _ = server
+    area = _paste(browser, base, "ا")
+    count = browser.find_element("id", "char-count")
+    assert "over" not in count.get_attribute("class")
+    limit = int(area.get_attribute("data-max-chars"))
+    browser.execute_script("arguments[0].value = 'ب'.repeat(arguments[1]); arguments[0].dispatchEvent(new Event('input'));", area, limit + 1)
+    assert "over" in count.get_attribute("class") and "کوتاه کنید" in count.text
+    color = browser.execute_script("return getComputedStyle(arguments[0]).color", count)
+    assert color != browser.execute_script("return getComputedStyle(document.querySelector('.hint')).color")
