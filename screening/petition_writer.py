@@ -334,19 +334,25 @@ def petition_docx(petition: str, font: str = DOCX_FONT) -> bytes:
     for i, line in enumerate(petition.rstrip("\n").split("\n")):
         paragraph = document.add_paragraph()
         p_pr = paragraph._p.get_or_add_pPr()
-        p_pr.append(OxmlElement("w:bidi"))  # right-to-left paragraph
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.RIGHT
+        p_pr.append(OxmlElement("w:bidi"))  # right-to-left paragraph: it starts at the right margin
+        if i == 0:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if not line:
             continue
-        run = paragraph.add_run(line)
-        r_pr = run._r.get_or_add_rPr()
-        r_pr.append(OxmlElement("w:rtl"))
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:bidi"), "fa-IR")
-        r_pr.append(lang)
-        if i == 0 or line.startswith(headings):
-            run.bold = True
-            run.font.cs_bold = True
+        heading = next((h for h in headings if line.startswith(h + ":")), None)
+        parts = [(line, i == 0)] if heading is None else [(heading + ":", True), (line[len(heading) + 1 :], False)]
+        for piece, bold in parts:
+            if not piece:
+                continue
+            run = paragraph.add_run(piece)
+            r_pr = run._r.get_or_add_rPr()
+            r_pr.append(OxmlElement("w:rtl"))
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:bidi"), "fa-IR")
+            r_pr.append(lang)
+            if bold:
+                run.bold = True
+                run.font.cs_bold = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
