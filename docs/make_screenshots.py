@@ -4,7 +4,7 @@
 
 Starts `screening serve` on a free loopback port (office name set), drives Debian's chromium +
 chromedriver with Selenium, and writes: 1-empty, 2-result (desktop), 3-result-phone, 4-guided-fix,
-5-fix-result and 6-print (the citizen's notice as Chromium prints it, print media emulated).
+5-fix-result, 6-print (the citizen's notice as Chromium prints it, print media emulated) and 7-guide.
 The petition is the shipped cheque example with its defendant and value taken out.
 """
 from __future__ import annotations
@@ -129,6 +129,12 @@ def main() -> int:
             set_viewport(driver, 794, 1123)  # A4 at 96 dpi
             driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(str(out / "6-print.png"))
+
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            set_viewport(driver, 1366, 900)
+            driver.get(f"{base}/guide")
+            driver.execute_script("return document.fonts.ready")
+            driver.save_screenshot(str(out / "7-guide.png"))
         finally:
             driver.quit()
             server.terminate()
