@@ -17,12 +17,14 @@ from screening.report import (
     Forum,
     ModelInfo,
     PetitionFields,
+    PetitionKind,
     Reason,
     Report,
 )
 
 if TYPE_CHECKING:  # types only: these modules sit on floors above this one
     from screening.knowledge.claim_types import ClaimTypeSpec
+    from screening.checks.deadlines.detect import DeadlineCues
     from screening.checks.parse import ParsedPetition
     from screening.text.normalize import NormalisedText
 
@@ -47,10 +49,13 @@ class Document:
     normalised: NormalisedText | None = None
     parsed: ParsedPetition | None = None  # sections and matches
     fields: PetitionFields | None = None
+    petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    review_cues: DeadlineCues | None = None  # what the review/deadline detector read (kind, service dates, abroad)
     claim_type: ClaimType | None = None
     claim_ranking: list[tuple[float, ClaimTypeSpec]] = field(default_factory=list)  # best first
     forum: Forum | None = None
     forum_uncertain: bool = False
+    ruling_court: str | None = None  # for a review petition: the forum code of the court whose ruling is reviewed
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_fields: list[str] = field(default_factory=list)
@@ -75,6 +80,7 @@ class Document:
             reasons=list(self.reasons),
             model=self.model,
             deadline=self.deadline,
+            petition_kind=self.petition_kind,
         )
 
 
