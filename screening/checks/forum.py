@@ -10,7 +10,7 @@ from screening.knowledge.claim_types import (
     ClaimTypeSpec,
     ForumRule,
 )
-from screening.knowledge.deadlines import RULE_BY_CODE, HeardBy
+from screening.knowledge.deadlines import DEADLINE_RULES, RULE_BY_CODE, HeardBy
 from screening.knowledge.forums import APPEAL_FINALITY, FORUM_BY_CODE, FORUMS, REVIEW_COURT_NAMES, AppealFinality
 from screening.report import Forum, PetitionKind
 
@@ -93,16 +93,18 @@ def is_review_petition(addressed_court: str | None) -> bool:
     return bool(addressed_court) and any(p.search(addressed_court) for p in REVIEW_COURT_NAMES)
 
 
-def petition_kind_of(review_kind: str | None, addressed_court: str | None) -> PetitionKind:
-    """The petition's kind from the detected review kind, else from the court it is addressed to."""
-    if review_kind is not None:
-        return PetitionKind(RULE_BY_CODE[review_kind].petition_kind)
+def review_kind_of_addressee(addressed_court: str | None) -> str | None:
+    """The review a petition asks for when it only says which court of review it is addressed to."""
     if addressed_court:
-        if any(p.search(addressed_court) for p in FORUM_BY_CODE["appeal_court"].names):
-            return PetitionKind.APPEAL
-        if any(p.search(addressed_court) for p in FORUM_BY_CODE["supreme_court"].names):
-            return PetitionKind.OTHER_REVIEW
-    return PetitionKind.FIRST_INSTANCE
+        for rule in DEADLINE_RULES:
+            if rule.heard_by is not HeardBy.RULING_COURT and any(p.search(addressed_court) for p in FORUM_BY_CODE[rule.heard_by.value].names):
+                return rule.code
+    return None
+
+
+def petition_kind_of(review_kind: str | None) -> PetitionKind:
+    """The petition's kind from the review it asks for (a row of knowledge.deadlines), if any."""
+    return PetitionKind(RULE_BY_CODE[review_kind].petition_kind) if review_kind else PetitionKind.FIRST_INSTANCE
 
 
 def ruling_court_named(text: str, skip: tuple[int, int] | None = None) -> str | None:
@@ -122,17 +124,16 @@ def ruling_court_named(text: str, skip: tuple[int, int] | None = None) -> str | 
     return best[1] if best else None
 
 
-def review_forum(kind: PetitionKind, review_kind: str | None, ruling_court: Forum) -> Forum:
+def review_forum(review_kind: str, ruling_court: Forum) -> Forum:
     """The court that hears a review petition (DOMAIN §5.1 "Appeals"), given the court that ruled."""
-    heard_by = RULE_BY_CODE[review_kind].heard_by if review_kind else (
-        HeardBy.APPEAL_COURT if kind is PetitionKind.APPEAL else HeardBy.SUPREME_COURT)
+    heard_by = RULE_BY_CODE[review_kind].heard_by
     if heard_by is HeardBy.APPEAL_COURT:
         finality = APPEAL_FINALITY.get(ruling_court.code)
         basis = finality.basis if finality else FORUM_BY_CODE["appeal_court"].basis
         return _forum("appeal_court", f"{basis} (تجدیدنظر از رأی {ruling_court.label_fa})")
     if heard_by is HeardBy.SUPREME_COURT:
         return _forum("supreme_court", FORUM_BY_CODE["supreme_court"].basis)
-    article = RULE_BY_CODE[review_kind].article if review_kind else ""
+    article = RULE_BY_CODE[review_kind].article
     return Forum(ruling_court.code, ruling_court.label_fa,
                  f"دادگاه صادرکننده رأی مورد اعتراض ({article} قانون آیین دادرسی مدنی)؛ {ruling_court.basis}")
 

@@ -15,6 +15,7 @@ from screening.text.jalali import InvalidJalaliDate, parse_jalali_date
 from screening.knowledge.claim_types import MOVABLE_CLAIM_CUE, REVIEW_EVIDENCE, ClaimTypeSpec, cue
 from screening.knowledge.fields import ARTICLE_51_FIELDS as _ARTICLE_51
 from screening.knowledge.findings import FINDING_TYPES, MISSING_FIELD_FINDING
+from screening.knowledge.deadlines import RULE_BY_CODE
 from screening.knowledge.forums import FORUM_BY_CODE
 from screening.checks.forum import final_ruling
 from screening.knowledge.grounds import GROUND_RULES
@@ -49,6 +50,7 @@ class CheckContext:
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
     ruling_court: str | None = None  # for a review: forum code of the court whose ruling is attacked
+    review_kind: str | None = None  # for a review: the code of its row in knowledge.deadlines
 
     @property
     def fields(self):
@@ -91,13 +93,20 @@ def _party_label(party: Party) -> str:
 
 # --- the checks ------------------------------------------------------------------------------------
 
+def needs_other_side(ctx: CheckContext) -> bool:
+    """A defendant is needed unless the matter is non-contentious (حصر وراثت) or the review names none."""
+    if ctx.review_kind is not None:
+        return RULE_BY_CODE[ctx.review_kind].names_other_side
+    return ctx.spec.contentious
+
+
 def find_missing_fields(ctx: CheckContext) -> list[str]:
     """Article 51 items that are missing, in the order of the article."""
     f = ctx.fields
     missing = []
     if not any(p.name or p.national_id or p.legal_id for p in f.plaintiffs):
         missing.append("plaintiff")
-    if ctx.spec.contentious and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
+    if needs_other_side(ctx) and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
         missing.append("defendant")
     if not f.claim:
         missing.append("claim")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from screening.checks.claim_type import ClaimTypeRecogniser, spec_of
 from screening.checks.deadlines.detect import detect
-from screening.checks.forum import addressed_forum, petition_kind_of, review_forum, route_forum, ruling_court_named
+from screening.checks.forum import (
+    addressed_forum,
+    petition_kind_of,
+    review_forum,
+    review_kind_of_addressee,
+    route_forum,
+    ruling_court_named,
+)
 from screening.text.jalali import format_jalali
 from screening.text.normalize import Normaliser, get_normaliser
 from screening.checks.parse import PetitionParser
@@ -43,9 +50,9 @@ class ClassifyPetition:
     name = "petition_kind"
 
     def __call__(self, doc: Document) -> Document:
-        cues = detect(doc.normalised.text)
+        cues = detect(doc.normalised.text, default_kind=review_kind_of_addressee(doc.fields.addressed_court))
         doc.review_cues = cues
-        doc.petition_kind = petition_kind_of(cues.kind, doc.fields.addressed_court)
+        doc.petition_kind = petition_kind_of(cues.kind)
         # The report's service date is the detector's, whatever the parser's headings held.
         doc.fields.service_date = format_jalali(cues.service_date) if cues.service_date else None
         return doc
@@ -81,8 +88,7 @@ class RouteForum:
             # Known when the petition names it, or the claim type routes to it; an unrecognised claim's
             # route is only a guess, and finality (NOT_APPEALABLE) must not rest on a guess.
             doc.ruling_court = named or (ruling.code if spec.code != "other" and not doc.forum_uncertain else None)
-            kind = doc.review_cues.kind if doc.review_cues is not None else None
-            doc.forum = review_forum(doc.petition_kind, kind, ruling)
+            doc.forum = review_forum(doc.review_cues.kind, ruling)
             doc.forum_uncertain = False
         return doc
 
@@ -113,6 +119,7 @@ class CheckRules:
             review=doc.petition_kind.is_review,
             petition_kind=doc.petition_kind,
             ruling_court=doc.ruling_court,
+            review_kind=doc.review_cues.kind if doc.review_cues is not None else None,
         )
         doc.missing_fields = find_missing_fields(ctx)
         for name, check in self.rules:

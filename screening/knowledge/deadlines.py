@@ -41,6 +41,7 @@ class DeadlineRule:
     late_fa: str = ""
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE  # the petition that acts within this period
     heard_by: HeardBy = HeardBy.RULING_COURT
+    names_other_side: bool = True  # the petition names an opposing party (not so for an objection to a clerk's order)
 
     @property
     def basis(self) -> str:
@@ -148,6 +149,7 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         late_article="ماده ۵۴",
         late_fa="اعتراضی که پس از مهلت داده شود پذیرفته نمی‌شود و قرار رد دادخواست پابرجا می‌ماند.",
         petition_kind=PetitionKind.OBJECTION,
+        names_other_side=False,  # CPC 54: the objection is to the clerk's order, before the same court
     ),
 )
 

@@ -162,14 +162,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
-def detect(text: str) -> DeadlineCues:
+def detect(text: str, default_kind: str | None = None) -> DeadlineCues:
     """The review kind, every service date and whether the applicant lives abroad.
 
-    Service dates are read whatever the kind (they fill `fields.service_date`); the kind and the
+    `default_kind` is used when the wording names no kind. Service dates are read whatever the kind
+    (they fill `fields.service_date`); the kind and the
     residence abroad only for a review petition. With several service dates, a date is taken as served
     abroad when the residence-abroad cue is in its own sentence; with one, the petition's cue decides.
     """
     kind, kind_span = detect_kind(text)
+    if kind is None:
+        kind = default_kind  # e.g. the petition is addressed to a court of review without naming the action
     found = detect_service_dates(text)
     if kind is None:
         return DeadlineCues(service_date=found[0][0] if found else None, service_span=found[0][1] if found else None,
