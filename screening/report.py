@@ -48,6 +48,18 @@ class PetitionKind(str, Enum):
     def is_review(self) -> bool:
         return self is not PetitionKind.FIRST_INSTANCE
 
+    @property
+    def label_fa(self) -> str:
+        return PETITION_KIND_LABELS_FA[self]
+
+
+PETITION_KIND_LABELS_FA = {
+    PetitionKind.FIRST_INSTANCE: "دادخواست بدوی",
+    PetitionKind.APPEAL: "دادخواست تجدیدنظر",
+    PetitionKind.OBJECTION: "واخواهی یا اعتراض به قرار",
+    PetitionKind.OTHER_REVIEW: "فرجام‌خواهی یا اعاده دادرسی",
+}
+
 
 @dataclass(frozen=True)
 class Span:
