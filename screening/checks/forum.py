@@ -88,11 +88,6 @@ def addressed_forum(addressed_court: str | None) -> str | None:
     return None
 
 
-def is_review_petition(addressed_court: str | None) -> bool:
-    """Addressed to a court of review (appeal court, Supreme Court)."""
-    return bool(addressed_court) and any(p.search(addressed_court) for p in REVIEW_COURT_NAMES)
-
-
 def review_kind_of_addressee(addressed_court: str | None) -> str | None:
     """The review a petition asks for when it only says which court of review it is addressed to."""
     if addressed_court:
