@@ -311,12 +311,21 @@ def check_dates(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+# CPC 84 grounds about the one who files (capacity, authority) hold for a review petition too; the
+# others are about the claim, which the court that ruled has already weighed.
+FILER_GROUNDS = frozenset({"PLAINTIFF_INCAPACITY", "AUTHORITY_UNPROVEN"})
+
+
+def check_filer_grounds(ctx: CheckContext) -> list[Finding]:
+    return [f for f in check_grounds(ctx) if f.code in FILER_GROUNDS]
+
+
 Check = Callable[[CheckContext], list[Finding]]
 
 # Which petitions a rule reads. A review petition is judged on the ruling it attacks: the first-instance
 # claim's key evidence, forum and CPC 84 wording are for the court that already ruled (DOMAIN §5.1, §7).
 FIRST_INSTANCE_ONLY = frozenset({"evidence", "forum", "admissibility", "immovable_registration"})
-REVIEW_ONLY = frozenset({"review_evidence", "appealability"})
+REVIEW_ONLY = frozenset({"review_evidence", "appealability", "filer_grounds"})
 
 
 def applies(rule_name: str, kind: PetitionKind) -> bool:
@@ -336,4 +345,5 @@ RULES: tuple[tuple[str, Check], ...] = (
     ("dates", check_dates),
     ("review_evidence", check_review_evidence),
     ("appealability", check_appealability),
+    ("filer_grounds", check_filer_grounds),
 )

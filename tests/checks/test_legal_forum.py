@@ -302,3 +302,13 @@ def test_deadline_findings_come_from_the_findings_table():
         assert code in FINDING_TYPES
     assert FINDING_TYPES["TIME_BARRED"].severity.value == "FRUITLESS"
     assert all(FORUM_BY_CODE[c] for c in ("appeal_court", "supreme_court"))
+
+
+def test_review_petition_keeps_the_filers_own_grounds_only(screener):
+    # A lawyer appealing without a power of attorney: CPC 84(5) holds for the appeal too;
+    # the wording of the underlying claim («احتمالاً» in the facts) is for the court that ruled.
+    text = PETITIONS["appeal_losing_defendant"].replace(
+        "به موجب دادنامه فوق اینجانب", "اینجانب محسن یگانه به وکالت از تجدیدنظرخواه به استحضار می‌رساند به موجب دادنامه فوق موکل"
+    ).replace("پیش‌تر پرداخته‌ام", "احتمالاً پیش‌تر پرداخته‌ام")
+    codes = [f.code for f in screener.screen(text, today=on(TODAY)).findings]
+    assert "AUTHORITY_UNPROVEN" in codes and "NOT_DEFINITIVE" not in codes
