@@ -93,7 +93,7 @@ class RouteForum:
         return doc
 
 
-def _named_forum(code: str):
+def _named_forum(code: str) -> Forum:
     from_table = FORUM_BY_CODE[code]
     return Forum(code, from_table.label_fa, f"{from_table.basis} (دادگاهی که رأی داده، به گفته دادخواست)")
 
