@@ -17,6 +17,7 @@ from screening.report import (
     Forum,
     ModelInfo,
     PetitionFields,
+    PetitionKind,
     Reason,
     Report,
     SimilarRuling,
@@ -40,15 +41,18 @@ class Document:
 
     text: str  # exactly what the user gave
     today: _dt.date  # Gregorian "today" for deadline arithmetic
-    # The next three name types of the floors above (text, checks, knowledge); as strings they
-    # document the field without this bottom floor importing upward.
+    # Quoted annotations name types of the floors above (text, checks, knowledge); as strings they
+    # document each field without this bottom floor importing upward.
     normalised: "NormalisedText | None" = None  # noqa: F821 - screening.text.normalize
     parsed: "ParsedPetition | None" = None  # noqa: F821 - screening.checks.parse: sections and matches
     fields: PetitionFields | None = None
+    petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    review_cues: "DeadlineCues | None" = None  # noqa: F821 - screening.checks.deadlines.detect: what the review/deadline detector read (kind, service dates, abroad)
     claim_type: ClaimType | None = None
     claim_ranking: "list[tuple[float, ClaimTypeSpec]]" = field(default_factory=list)  # noqa: F821 - best first
     forum: Forum | None = None
     forum_uncertain: bool = False
+    ruling_court: str | None = None  # for a review petition: the forum code of the court whose ruling is reviewed
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_fields: list[str] = field(default_factory=list)
@@ -77,6 +81,7 @@ class Document:
             deadline=self.deadline,
             similar_rulings=None if self.similar_rulings is None else list(self.similar_rulings),
             neighbour_fruitless_rate=self.neighbour_fruitless_rate,
+            petition_kind=self.petition_kind,
         )
 
 

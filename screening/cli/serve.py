@@ -57,6 +57,10 @@ def register(subparsers: Any) -> None:
     )
     add_model_option(p)
     add_index_option(p)
+    p.add_argument(
+        "--office-name",
+        help="نام دفتر برای سربرگ صفحه و برگه متقاضی (یا متغیر محیطی SCREENING_OFFICE_NAME)",
+    )
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=run)
 
@@ -104,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
     except (ModelLoadError, IndexLoadError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
+    if getattr(args, "office_name", None):
+        os.environ["SCREENING_OFFICE_NAME"] = args.office_name  # read by the pages in every worker
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
     os.environ[INDEX_ENV] = str(args.index or "none")  # likewise
     # Worker processes must sign and check CSRF cookies with the same secret.
