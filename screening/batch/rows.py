@@ -24,10 +24,10 @@ COLUMNS = (
     "findings",
     "deadline_status",
     "model",
-    "error",
     # With `--index`: the ids of the similar rulings shown, and the neighbour rate (empty without an index).
     "similar_ids",
     "neighbour_fruitless_rate",
+    "error",
 )
 LIST_COLUMNS = ("missing_fields", "findings", "similar_ids")
 # Probabilities are rounded so that every runner (and every machine) writes the same bytes.
@@ -47,9 +47,9 @@ def empty_row(row_id: str) -> dict[str, Any]:
         "findings": [],
         "deadline_status": None,
         "model": None,
-        "error": None,
         "similar_ids": [],
         "neighbour_fruitless_rate": None,
+        "error": None,
         "_days_left": None,
     }
 
