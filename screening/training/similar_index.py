@@ -269,7 +269,7 @@ def render_evaluation(ev: dict[str, Any]) -> str:
     def fmt(v: Any) -> str:
         return "—" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
 
-    lines = [f"سنجش نمایه (threshold {ev['threshold']}, rate over the {ev['rate_neighbours']} nearest above it)"]
+    lines = [f"سنجش نمایه (threshold {ev['threshold']}; rate over the {ev['rate_neighbours']} nearest when one reaches it)"]
     names = {"dev_leave_one_out": "dev, leave-one-out", "holdout_against_dev": "holdout → dev index"}
     for key, title in names.items():
         b = ev.get(key)
