@@ -134,3 +134,8 @@ def test_index_cli_refuses_to_overwrite_without_force_and_check_shows_the_panel(
     assert "آرای مشابه:" in printed and "https://rulings.example/cheque/" in printed
     assert main(["check", str(petition), "--model", "none", "--index", str(tmp_path / "missing")]) == 2
     assert "نمایه" in capsys.readouterr().err
+
+
+def test_serve_refuses_an_index_that_does_not_load(tmp_path, capsys):
+    assert main(["serve", "--model", "none", "--index", str(tmp_path / "missing")]) == 2
+    assert "نمایه" in capsys.readouterr().err
