@@ -6,7 +6,7 @@ from screening.knowledge.bands import BAND_LABELS_FA
 from screening.report import PetitionKind, Report
 from screening.knowledge.ruling_outcomes import ground_fa, outcome_label_fa
 from screening.similar.describe import rate_line, share_line
-from screening.text.digits import fa_number, fa_percent, to_fa_digits
+from screening.text.digits import fa_number, fa_percent, fa_text, to_fa_digits
 
 DEADLINE_STATUS_FA = {"open": "در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
 
@@ -76,7 +76,7 @@ def render_similar(report: Report) -> list[str]:
         ground = ground_fa(s.ground)
         head = f"  [{outcome_label_fa(s.outcome)}]" + (f" به استناد {ground}" if ground else "")
         when = "، ".join(to_fa_digits(x) for x in (s.court, s.date) if x)
-        lines.append(f"{head} — {s.claim}" + (f" ({when})" if when else "") + f" — شباهت {fa_percent(s.similarity)}")
+        lines.append(f"{head} — {fa_text(s.claim)}" + (f" ({when})" if when else "") + f" — شباهت {fa_percent(s.similarity)}")
         if s.link:
             lines.append(f"      {s.link}")
     for line in (share_line(report.similar_rulings), rate_line(report.neighbour_fruitless_rate)):

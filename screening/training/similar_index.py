@@ -100,8 +100,8 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
                 raise RulingsInputError(f"پرونده «{path}» با کدگذاری UTF-8 خوانده نشد.") from None
 
 
-_PHRASE_END = re.compile(r"[)»،.؛\n]|\s(?:بدین|نظر|با\s*توجه|مقوم|به\s*طرفیت)\s")
-_KHASTEH_IN_CLAIM = re.compile(r"به\s*خواسته(?:\s*های)?\s*[:(«]?\s*(\S.*)", re.S)
+_PHRASE_END = re.compile(r"[)»،.؛\n]|\s(?:بدین|نظر|با\s*توجه|مقوم|به\s*طرفیت|بطرفیت|با\s*احتساب)\s")
+_KHASTEH_IN_CLAIM = re.compile(r"به?\s*خواسته(?:\s*های)?\s*[:(«]?\s*(\S.*)", re.S)
 
 
 def claim_phrase(khasteh: str | None, claim_text: str) -> str:
