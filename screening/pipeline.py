@@ -24,6 +24,7 @@ from screening.model.io import METADATA_FILE, ModelLoadError, load_model
 from screening.model.scorer import Scorer
 from screening.model.step import ScoreFruitlessness
 from screening.report import Report
+from screening.similar import index as similar_index
 from screening.similar.index import IndexLoadError, SimilarIndex, load_index
 from screening.similar.step import FindSimilarRulings
 
@@ -90,7 +91,7 @@ def resolve_index(index: IndexSpec = None) -> SimilarIndex | None:
     if index is None or str(index).strip() == "" or str(index).lower() == "none":
         return None
     path = Path(index)
-    meta = path / "metadata.json"
+    meta = path / similar_index.METADATA_FILE
     if not meta.is_file():
         return load_index(path)  # raises the Persian message for a missing directory
     key = (str(path.resolve()), meta.stat().st_mtime)
