@@ -101,7 +101,7 @@ def read_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
 
 
 _PHRASE_END = re.compile(r"[)»،.؛\n]|\s(?:بدین|نظر|با\s*توجه|مقوم|به\s*طرفیت|بطرفیت|با\s*احتساب)\s")
-_KHASTEH_IN_CLAIM = re.compile(r"به?\s*خواسته(?:\s*های)?\s*[:(«]?\s*(\S.*)", re.S)
+_KHASTEH_IN_CLAIM = re.compile(r"به?\s*خواسته(?:\s*های)?[\s:(«]*(\S.*)", re.S)  # one run of blanks: linear
 
 
 def claim_phrase(khasteh: str | None, claim_text: str) -> str:
