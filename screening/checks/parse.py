@@ -139,6 +139,7 @@ class ParsedPetition:
     narrative_claim_end: int | None = None  # end of the «به خواسته ...» clause in a narrative
     is_petition: bool = True  # False when the text does not read as a petition (looks_like_petition)
     evidence_listed: bool = False  # the evidence came from a list («دلایل و منضمات», «مدارک پیوست: …»), not prose
+    evidence_spans: list[tuple[int, int]] = field(default_factory=list)  # where prose named the evidence (not facts)
 
 
 def find_sections(text: str) -> dict[str, Section]:
@@ -373,6 +374,7 @@ class PetitionParser:
                 kept.append((start, end, listed))
                 parsed.evidence_listed = parsed.evidence_listed or labelled
         if items:
+            parsed.evidence_spans = [(start, end) for start, end, _ in kept]
             parsed.evidence_text = "\n".join(listed for _, _, listed in kept)
             f.evidence = items
             f.spans["evidence"] = span(kept[0][0], kept[-1][1])
@@ -391,7 +393,7 @@ class PetitionParser:
             facts_source = _cut(text, facts_sec.start, facts_sec.end, request_spans)
         else:
             holes = [(s.start, s.end) for k, s in sections.items() if k != "facts"]
-            facts_source = _cut(text, parsed.narrative_claim_end or 0, len(text), holes + request_spans)
+            facts_source = _cut(text, parsed.narrative_claim_end or 0, len(text), holes + request_spans + parsed.evidence_spans)
         facts_wo_request = _drop_salutation(facts_source)
         words = facts_wo_request.split()
         # After the «... به خواسته ...» clause, what a narrative says is its account of the facts;

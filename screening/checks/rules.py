@@ -300,10 +300,15 @@ def check_immovable_deal(ctx: CheckContext) -> list[Finding]:
     if ctx.spec.code not in ("deed_transfer", "dispossession"):
         return []
     text = ctx.nt.text
-    m = _ORDINARY_DEED.search(text)
-    if not m:
+    mentions = list(_ORDINARY_DEED.finditer(text))
+    if not mentions:
         return []
-    deed_date = _deed_date(ctx, m)
+    # The deed is named several times (claim, evidence list, facts); the date is where one mention has it.
+    m, deed_date = mentions[0], None
+    for mention in mentions:
+        if (deed_date := _deed_date(ctx, mention)) is not None:
+            m = mention
+            break
     after_law = deed_date is not None and (deed_date.year, deed_date.month, deed_date.day) >= _REGISTRATION_LAW_START
     where = ctx.span(m.start(), m.end())
     if after_law and _cadastral(text):

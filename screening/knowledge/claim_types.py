@@ -234,7 +234,8 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         "custody", "حضانت فرزند",
         cues((r"حضانت", 4.0),),
         "family", False,
-        (_BIRTH_CERT, ev("marriage_or_divorce_certificate", "سند ازدواج یا طلاق", r"سند_(?:رسمی_)?(?:ازدواج|طلاق)", r"عقد_?نامه", r"طلاق_?نامه")),
+        (_BIRTH_CERT, ev("marriage_or_divorce_certificate", "سند ازدواج یا طلاق", r"سند_(?:رسمی_)?(?:ازدواج|طلاق)", r"عقد_?نامه", r"طلاق_?نامه",
+                                          r"(?:دادنامه|حکم|رای|رأی)_(?:قطعی_)?طلاق")),
         "ماده ۴ قانون حمایت خانواده",
     ),
     ClaimTypeSpec(
