@@ -61,6 +61,8 @@ _NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:
 _NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت_|(?<![^\s])علیه\s)(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
 _PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
 _NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این|زیرا|چرا_که|چون)|\s(?:زیرا|چرا_که|چون_که)\s)")
+_FILING_VERB_RE = re.compile(r"\s*(?:دادخواستی?[\s\u200c]*)?(?:(?:تقدیم|طرح[\s\u200c]*دعوا)(?:[\s\u200c]*حضور)?[\s\u200c]*)?"
+                             r"می[\s\u200c]?(?:نمایم|دارم|کنم|دهم|گردد|شود)[\s.]*$")
 _VALUE_CUE_RE = cue(r"(?<![^\W\d])(?:مقوم_به|بهای_خواسته|به_ارزش|به_مبلغ|به_میزان|بالغ_بر|ارزش_خواسته)")
 _STRONG_VALUE_CUE_RE = cue(r"(?<![^\W\d])(?:مقوم_به|بهای_خواسته|ارزش_خواسته)")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -233,6 +235,17 @@ def _evidence_items(text: str) -> list[str]:
     return items
 
 
+# In prose, «تصویر چک و گواهی عدم پرداخت» lists two documents: «و» splits where a document's name follows.
+_PROSE_ITEM_SPLIT_RE = cue(
+    r"[،؛]|\s+و\s+(?=(?:تصویر|کپی|رونوشت|اصل|گواهی|استشهاد|شهادت|قرارداد|رسید|فیش|پرینت|اظهار_?نامه|سند|مبایعه|"
+    r"اجاره|وکالت|روزنامه|شناسنامه|کارت|فاکتور|گزارش|نظر|استعلام|صورت|عقد|دادنامه)\w*)"
+)
+
+
+def _prose_items(text: str) -> list[str]:
+    return [" ".join(p.split()).strip(" .،,:") for p in _PROSE_ITEM_SPLIT_RE.split(text) if len(p.strip()) >= 3]
+
+
 _ITEM_LINE_RE = re.compile(r"^\s*(?:\d{1,2}|[اآ]لف|ب|ج|د|[-–•*])\s*[-–.)]?\s*\S")
 
 
@@ -339,6 +352,7 @@ class PetitionParser:
             cut = _VALUE_CUE_RE.search(claim)
             subject = claim[: cut.start()] if cut else _AMOUNT_ONLY_RE.sub(" ", claim)
             # A claim that is only a value («مقوم به ... ریال») does not say what is claimed.
+            subject = _FILING_VERB_RE.sub("", subject)  # «… دادخواست تقدیم می‌نمایم» closes the clause, it is not claimed
             if len(_WORD_RE.findall(subject)) >= 2:
                 f.claim = " ".join(subject.split()).strip(" ،,.")[:300]
             if f.claim:
@@ -368,7 +382,10 @@ class PetitionParser:
                         for pattern in _EVIDENCE_PROSE_RES for m in pattern.finditer(text)), key=lambda t: t[0])
         items, kept = [], []
         for start, end, listed, labelled in found:
-            new = [item for item in _evidence_items(listed) if not _STATUTE_RE.match(item) and item not in items]
+            if kept and start < kept[-1][1]:
+                continue  # the same words read by two cues
+            split = _evidence_items(listed) if labelled else _prose_items(listed)
+            new = [item for item in split if not _STATUTE_RE.match(item) and item not in items]
             if new:
                 items += new
                 kept.append((start, end, listed))
