@@ -57,8 +57,9 @@ _BARE_PARTY_HEADING_RE = re.compile(
 _ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|(?:ریاست|محضر|قاضی|دادرس)_محترم(?:_ریاست)?|ریاست_محترم_شعبه[^\n]{0,20}?)_((?:دادگاه|شورا|شعبه|دیوان)[^\n،,:]{0,60})")
 # Narrative parties: «اینجانب NAME فرزند ... به طرفیت NAME ... به خواسته ...». «علیه» only as a word
 # of its own (not «محال‌علیه»). A plaintiff clause must carry party details to count.
-_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه\s|\n|$)")
+_NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه\s|به_خواسته|\n|$)")
 _NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت_|(?<![^\s])علیه\s)(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
+_DEFENDANT_CLAUSE_RE = cue(r"به_طرفیت")
 _PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
 _NARRATIVE_CLAIM_RE = cue(r"به_خواسته_(.{2,300}?)(?=\.(?!\d)|\n|$|،_?(?:به_استحضار|توضیح|بدین|با_این|زیرا|چرا_که|چون)|\s(?:زیرا|چرا_که|چون_که)\s)")
 _FILING_VERB_RE = re.compile(r"\s*(?:دادخواستی?[\s\u200c]*)?(?:(?:تقدیم|طرح[\s\u200c]*دعوا)(?:[\s\u200c]*حضور)?[\s\u200c]*)?"
@@ -323,8 +324,8 @@ class PetitionParser:
                 setattr(f, attr, _parse_parties(sec.text, role, sec.start))
         if not f.plaintiffs:
             for m in _NARRATIVE_PLAINTIFF_RE.finditer(text):
-                if not _PARTY_DETAIL_RE.search(m.group(1)[:160]):
-                    continue  # «در وجه اینجانب صادر ...»: a mention, not the party clause
+                if not _PARTY_DETAIL_RE.search(m.group(1)[:160]) or _DEFENDANT_CLAUSE_RE.search(m.group(1)):
+                    continue  # «در وجه اینجانب صادر ...», «اینجانب به طرفیت ...»: not the plaintiff's own clause
                 if party := parse_party(m.group(1), "plaintiff", m.start(1)):
                     f.plaintiffs = [party]
                     break
@@ -352,8 +353,12 @@ class PetitionParser:
             cut = _VALUE_CUE_RE.search(claim)
             subject = claim[: cut.start()] if cut else _AMOUNT_ONLY_RE.sub(" ", claim)
             # A claim that is only a value («مقوم به ... ریال») does not say what is claimed.
-            subject = _FILING_VERB_RE.sub("", subject)  # «… دادخواست تقدیم می‌نمایم» closes the clause, it is not claimed
-            if len(_WORD_RE.findall(subject)) >= 2:
+            # «… دادخواست تقدیم می‌نمایم» closes the narrative clause; it is not what is claimed. A one-word
+            # claim («طلاق») is a claim there; elsewhere one word left after the amount is not.
+            stripped = _FILING_VERB_RE.sub("", subject)
+            needed = 1 if stripped != subject else 2
+            subject = stripped
+            if len(_WORD_RE.findall(subject)) >= needed:
                 f.claim = " ".join(subject.split()).strip(" ،,.")[:300]
             if f.claim:
                 f.spans["claim"] = span(claim_start, claim_start + len(claim))

@@ -366,3 +366,21 @@ CASES += [
          "money_claim", "peace_court", missing=("request", "evidence"),
          codes=("MISSING_EVIDENCE", "MISSING_EVIDENCE_LIST", "MISSING_REQUEST")),
 ]
+CASES += [
+    Case("narrative_without_a_value_or_a_defendant",
+         "ریاست محترم دادگاه صلح تهران\n"
+         f"اینجانب {P_ALI} به خواسته مطالبه وجه یک فقره چک دادخواست تقدیم می‌نمایم. توضیح آنکه شخصی که نامش را نمی‌دانم "
+         "چکی بابت خرید کالا به اینجانب داده که به علت کسر موجودی برگشت خورده و وجه آن پرداخت نشده است. "
+         "به پیوست تصویر مصدق چک و گواهی عدم پرداخت بانک ملت تقدیم می‌گردد. صدور حکم به پرداخت وجه چک مورد استدعاست.\n"
+         "با تشکر - علی رضایی (امضا)\n",
+         "cheque", "general_civil_court", missing=("defendant", "claim_value"),
+         codes=("MISSING_CLAIM_VALUE", "MISSING_DEFENDANT")),
+    Case("form_with_only_parties_claim_and_request",
+         "برگ دادخواست به دادگاه صلح\n"
+         f"خواهان: {P_ALI}\n"
+         f"خوانده: {D_MEHDI}\n"
+         "خواسته و بهای آن: مطالبه وجه یک فقره چک به شماره 8842/217560 مقوم به 450,000,000 ریال\n"
+         "شرح دادخواست:\nصدور حکم بر محکومیت خوانده به پرداخت وجه چک مورد استدعاست.\n",
+         "cheque", "peace_court", missing=("facts", "evidence", "signature"),
+         codes=("MISSING_EVIDENCE", "MISSING_EVIDENCE_LIST", "MISSING_FACTS", "MISSING_SIGNATURE")),
+]
