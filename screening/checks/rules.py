@@ -278,8 +278,9 @@ def check_authority(ctx: CheckContext) -> list[Finding]:
                 continue
         else:
             hit = next((m for p in role.cues if (m := p.search(text))), None)
-            if role.code == "lawyer" and hit is None and any(p.name for p in ctx.fields.representatives):
-                hit = re.search("وکیل", text)
+            if role.code == "lawyer" and hit is None and (rep := ctx.parsed.sections.get("representative")) is not None \
+                    and any(p.name for p in ctx.fields.representatives) and not _NOT_A_LAWYER.search(rep.text):
+                hit = re.search("وکیل", text)  # a «وکیل یا نماینده قانونی» row naming someone, who is no guardian
             if hit is None:
                 continue
             hit_span = ctx.span(hit.start(), hit.end())
@@ -287,6 +288,9 @@ def check_authority(ctx: CheckContext) -> list[Finding]:
             continue
         out.append(make_finding(role.finding, hit_span, role=role.label_fa, proof=role.proof_fa, role_basis=role.basis))
     return out
+
+
+_NOT_A_LAWYER = cue(r"ولی|قیم|مدیر_?عامل|نماینده_حقوقی|معرفی_?نامه")
 
 
 def _cadastral(text: str) -> bool:

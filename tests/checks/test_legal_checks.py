@@ -190,3 +190,16 @@ def test_front_ends_show_a_non_petition_without_crashing():
     assert row["claim_type"] is None and row["forum"] is None and row["findings"] == ["NOT_A_PETITION"]
     view = build_view(report, "سلام")
     assert view.risk_percent is None
+
+
+def test_a_guardian_in_the_representative_row_is_not_asked_for_a_power_of_attorney(screener):
+    from tests.core.petitions import cheque_form
+    text = cheque_form(plaintiff="خواهان: امیر رضایی فرزند علی سن: 12 به نشانی تهران، خیابان شریعتی، پلاک 12\n"
+                                 "وکیل یا نماینده قانونی: علی رضایی پدر و ولی قهری خواهان به نشانی تهران، خیابان شریعتی، پلاک 12",
+                       evidence="دلایل و منضمات دادخواست:\n1- تصویر مصدق چک شماره 8842/217560\n"
+                                "2- تصویر مصدق گواهی عدم پرداخت بانک ملت\n3- تصویر شناسنامه فرزند")
+    codes = screener.screen(text).finding_codes
+    assert "AUTHORITY_UNPROVEN" not in codes and "PLAINTIFF_INCAPACITY" not in codes
+    without = text.replace("3- تصویر شناسنامه فرزند", "3- تصویر کارت ملی")
+    found = [f for f in screener.screen(without).findings if f.code == "AUTHORITY_UNPROVEN"]
+    assert len(found) == 1 and "شناسنامه فرزند" in found[0].message_fa
