@@ -186,6 +186,11 @@ def test_no_basis_or_message_cites_an_internal_document(raised_by_petitions):
     assert offenders == []
 
 
+def test_every_row_of_the_findings_table_cites_an_article_or_a_law():
+    LAW = re.compile(r"ماده|مواد|قانون|رأی وحدت رویه|تبصره")
+    assert [row.code for row in FINDING_TYPES.values() if not LAW.search(row.basis)] == []
+
+
 def test_findings_raised_on_petitions_cite_law():
     screener = Screener(model_dir=None)
     for case in CASES:
