@@ -220,14 +220,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> re.Match[str] | None:
-    """Where a ground's cue stands, with its conditions read in its own sentence (scope "sentence")
-    or anywhere in the text."""
+def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """(start, end, words) of a ground's cue, with its conditions read in the cue's own sentence
+    (scope "sentence") or anywhere in the text."""
     if rule.scope != "sentence":
         hit = next((m for p in rule.cues if (m := p.search(text))), None)
         if hit is None or (rule.requires and not all(p.search(text) for p in rule.requires)):
             return None
-        return hit
+        return hit.start(), hit.end(), hit.group()
     for start, end in bounds:
         sentence = text[start:end]
         hit = next((m for p in rule.cues if (m := p.search(sentence))), None)
@@ -237,7 +237,7 @@ def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> r
             continue
         if any(p.search(sentence) for p in rule.sentence_unless):
             continue
-        return re.compile(re.escape(hit.group())).search(text, start + hit.start())
+        return start + hit.start(), start + hit.end(), hit.group()
     return None
 
 
@@ -257,7 +257,8 @@ def check_grounds(ctx: CheckContext) -> list[Finding]:
             continue
         if rule.in_evidence_unless and any(p.search(ctx.parsed.evidence_text or text) for p in rule.in_evidence_unless):
             continue
-        out.append(make_finding(rule.code, ctx.span(hit.start(), hit.end()), value=" ".join(hit.group().split())[:60]))
+        start, end, words = hit
+        out.append(make_finding(rule.code, ctx.span(start, end), value=" ".join(words.split())[:60]))
     return out
 
 
@@ -269,13 +270,13 @@ def check_authority(ctx: CheckContext) -> list[Finding]:
     where = ctx.parsed.evidence_text or text
     claim = ctx.parsed.claim_text or ""
     out: list[Finding] = []
-    entity_plaintiff = any(p.legal_id or (p.name and _is_entity(p.name)) for p in ctx.fields.plaintiffs)
     for role in AUTHORITY_ROLES:
         if role.entity_plaintiff:
+            # a legal person always acts through someone: its signatory is the representative
             party = next((p for p in ctx.fields.plaintiffs if p.legal_id or (p.name and _is_entity(p.name))), None)
-            hit_span = party.span if party is not None else None
-            if not entity_plaintiff:
+            if party is None:
                 continue
+            hit_span = party.span
         else:
             hit = next((m for p in role.cues if (m := p.search(text))), None)
             if role.code == "lawyer" and hit is None and (rep := ctx.parsed.sections.get("representative")) is not None \
