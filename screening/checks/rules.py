@@ -267,7 +267,7 @@ def check_authority(ctx: CheckContext) -> list[Finding]:
     وکالت‌نامه, a company's signatory by the روزنامه رسمی, a guardian by the child's birth certificate,
     an heir by the heirship certificate (AUTHORITY_ROLES)."""
     text = ctx.nt.text
-    where = ctx.parsed.evidence_text or text
+    where = ctx.parsed.evidence_text if ctx.parsed.evidence_listed else text  # as check_evidence reads it
     claim = ctx.parsed.claim_text or ""
     out: list[Finding] = []
     for role in AUTHORITY_ROLES:
