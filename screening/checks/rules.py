@@ -205,11 +205,12 @@ def check_forum(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-_SENTENCE_END = re.compile(r"\.(?!\d)|[!?؟\n]")
+# A dot glued to the next letter or digit («1403.02.03») or after a one-letter word («ش.م.») ends nothing.
+_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])\.(?![^\W_])|[!?؟\n]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: up to a full stop (not a decimal or date dot), ?, ! or a line break."""
+    """(start, end) of each sentence: up to a full stop (not inside a number, a date or an abbreviation), ?, ! or a line break."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.start() > start:

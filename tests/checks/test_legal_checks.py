@@ -203,3 +203,20 @@ def test_a_guardian_in_the_representative_row_is_not_asked_for_a_power_of_attorn
     without = text.replace("3- تصویر شناسنامه فرزند", "3- تصویر کارت ملی")
     found = [f for f in screener.screen(without).findings if f.code == "AUTHORITY_UNPROVEN"]
     assert len(found) == 1 and "شناسنامه فرزند" in found[0].message_fa
+
+
+@pytest.mark.parametrize("plaintiff, facts, minor", [
+    ("خواهان: رضا کریمی فرزند علی ش.م. 0076229645 سن 13 به نشانی تهران، خیابان آزادی، پلاک 7", None, True),
+    ("خواهان: رضا کریمی فرزند علی به نشانی تهران، خیابان آزادی، پلاک 7",
+     "خواهان که 13 ساله است، بدون حضور ولی یا قیم، خود دعوا را طرح کرده است و خوانده بدهی را نپرداخته است.", True),
+    ("خواهان: رضا کریمی فرزند علی به نشانی تهران، خیابان آزادی، پلاک 7",
+     "من به سن 12 سال هستم و خوانده بهای دوچرخه‌ای را که از من خریده نپرداخته است و پاسخ نمی‌دهد.", True),
+    ("خواهان: مریم احمدی فرزند رضا به نشانی تهران، خیابان آزادی، پلاک 7",
+     "اینجانب مادر هستم و فرزند مشترک ما سمانه 10 سال دارد و خوانده بهای کالا را نپرداخته است و پاسخ نمی‌دهد.", False),
+    ("خواهان: رضا کریمی فرزند علی به نشانی تهران، خیابان آزادی، پلاک 7",
+     "اینجانب قرارداد 5 ساله اجاره با خوانده داشتم و خوانده بهای کالا را نپرداخته است و پاسخ نمی‌دهد.", False),
+])
+def test_minor_plaintiff_read_from_the_sentence_that_introduces_the_plaintiff(screener, plaintiff, facts, minor):
+    from tests.core.petitions import cheque_form
+    kwargs = {"plaintiff": plaintiff} | ({"facts": facts} if facts else {})
+    assert ("PLAINTIFF_INCAPACITY" in screener.screen(cheque_form(**kwargs)).finding_codes) is minor
