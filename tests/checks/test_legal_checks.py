@@ -220,3 +220,13 @@ def test_minor_plaintiff_read_from_the_sentence_that_introduces_the_plaintiff(sc
     from tests.core.petitions import cheque_form
     kwargs = {"plaintiff": plaintiff} | ({"facts": facts} if facts else {})
     assert ("PLAINTIFF_INCAPACITY" in screener.screen(cheque_form(**kwargs)).finding_codes) is minor
+
+
+@pytest.mark.parametrize("request_text, speculative", [
+    ("چنانچه دادگاه محترم تشخیص دهد حقی برای اینجانب وجود دارد، حکم مقتضی صادر فرماید.", True),
+    ("اگر احتمالاً خوانده بدهکار باشد، محکومیت او مورد استدعاست.", True),
+    ("خوانده ادعا کرده احتمالاً به زودی پرداخت خواهد کرد، ولی تاکنون نپرداخته؛ صدور حکم مورد استدعاست.", False),
+])
+def test_doubt_about_the_claim_itself_is_not_definitive(screener, request_text, speculative):
+    from tests.core.petitions import cheque_form
+    assert ("NOT_DEFINITIVE" in screener.screen(cheque_form(request=request_text)).finding_codes) is speculative
