@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from screening.text.amounts import find_amounts
 from screening.text.jalali import InvalidJalaliDate, format_jalali, parse_jalali_date
@@ -522,11 +523,13 @@ def looks_like_petition(text: str, parsed: ParsedPetition | None = None) -> bool
     """Whether the text reads as a civil petition at all: some Persian (CPC 51 asks for Persian) and
     at least two distinct legal cue words (party, claim, court, request) — or a party or claim the
     parser found. «سلام», a line of English or a shopping list fail; any draft petition passes."""
-    if len(_PERSIAN_WORD_RE.findall(text)) < MIN_PERSIAN_WORDS:
+    if sum(1 for _ in islice(_PERSIAN_WORD_RE.finditer(text), MIN_PERSIAN_WORDS)) < MIN_PERSIAN_WORDS:
         return False
-    cues = {" ".join(m.group().split()) for m in _PETITION_CUE_RE.finditer(text)}
-    if len(cues) >= MIN_PETITION_CUES:
-        return True
+    cues: set[str] = set()
+    for m in _PETITION_CUE_RE.finditer(text):
+        cues.add(" ".join(m.group().split()))
+        if len(cues) >= MIN_PETITION_CUES:
+            return True
     f = parsed.fields if parsed is not None else None
     return bool(f and (f.claim or f.defendants or f.plaintiffs) and cues)
 

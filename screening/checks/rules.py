@@ -6,6 +6,7 @@ Legal knowledge lives in `screening.knowledge`; the checks only apply those tabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -229,8 +230,20 @@ def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> t
         if hit is None or (rule.requires and not all(p.search(text) for p in rule.requires)):
             return None
         return hit.start(), hit.end(), hit.group()
-    for start, end in bounds:
-        sentence = text[start:end]
+    # Only the sentences where a cue stands are read (cues are searched in the whole text, once), and
+    # none when a required cue is nowhere in the text.
+    if rule.requires and not all(p.search(text) for p in rule.requires):
+        return None
+    starts = [b[0] for b in bounds]
+    hits = sorted((m.start(), m.end()) for p in rule.cues for m in p.finditer(text))
+    seen: set[int] = set()
+    for h_start, h_end in hits:
+        k = bisect_right(starts, h_start) - 1
+        if k < 0 or k in seen or h_end > bounds[k][1]:
+            continue
+        seen.add(k)
+        s_start, s_end = bounds[k]
+        sentence = text[s_start:s_end]
         hit = next((m for p in rule.cues if (m := p.search(sentence))), None)
         if hit is None:
             continue
@@ -238,7 +251,7 @@ def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> t
             continue
         if any(p.search(sentence) for p in rule.sentence_unless):
             continue
-        return start + hit.start(), start + hit.end(), hit.group()
+        return s_start + hit.start(), s_start + hit.end(), hit.group()
     return None
 
 
