@@ -4,7 +4,11 @@ Two layouts are read (DOMAIN.md §10):
 - the official form pasted as text: headed lines «خواهان: ...», «خوانده: ...», «خواسته و بهای آن: ...»,
   «دلایل و منضمات دادخواست:», «شرح دادخواست:», «محل امضا: ...», «تاریخ: ...»;
 - free narrative: «اینجانب ... به طرفیت ... به خواسته ... مقوم به ... ریال ... مورد استدعاست».
-Headed sections win; narrative cues fill what the headings did not give.
+Headed sections win; narrative cues fill what the headings did not give. Without a «دلایل و منضمات»
+heading, the prose lists the evidence («به پیوست … تقدیم می‌گردد», «به استناد …», «به انضمام تصویر …»),
+a closing line with the signer's name and a date is the signature, and what follows the «به خواسته …»
+clause, in its own sentence or the next ones, is the account of the facts. `looks_like_petition` says
+whether the text is a petition at all.
 
 All offsets here are in the *normalised* text; `PetitionParser` converts the spans it
 reports to the original text with `NormalisedText.span_to_original`.
