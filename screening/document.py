@@ -60,9 +60,11 @@ class Document:
     risk_band: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
+    is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
 
     def to_report(self) -> Report:
-        assert self.fields is not None and self.claim_type is not None and self.forum is not None
+        assert self.fields is not None
+        assert not self.is_petition or (self.claim_type is not None and self.forum is not None)
         findings = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity])
         return Report(
             claim_type=self.claim_type,
@@ -77,6 +79,7 @@ class Document:
             model=self.model,
             deadline=self.deadline,
             petition_kind=self.petition_kind,
+            is_petition=self.is_petition,
         )
 
 

@@ -214,8 +214,8 @@ class ModelInfo:
 
 @dataclass
 class Report:
-    claim_type: ClaimType
-    forum: Forum
+    claim_type: ClaimType | None  # None when the text is not a petition (no guess is made)
+    forum: Forum | None  # None when the text is not a petition
     missing_fields: list[str]
     findings: list[Finding]
     fields: PetitionFields
@@ -226,6 +226,7 @@ class Report:
     model: ModelInfo | None = None
     deadline: dict[str, Any] | None = None  # filled by the deadline step when one applies
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    is_petition: bool = True  # False: the text does not read as a petition (one NOT_A_PETITION finding)
 
     @property
     def finding_codes(self) -> list[str]:
@@ -234,8 +235,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "claim_type": self.claim_type.to_dict(),
-            "forum": self.forum.to_dict(),
+            "claim_type": self.claim_type.to_dict() if self.claim_type else None,
+            "forum": self.forum.to_dict() if self.forum else None,
             "missing_fields": list(self.missing_fields),
             "findings": [f.to_dict() for f in self.findings],
             "fields": self.fields.to_dict(),
@@ -246,4 +247,5 @@ class Report:
             "model": self.model.to_dict() if self.model else None,
             "deadline": self.deadline,
             "petition_kind": PetitionKind(self.petition_kind).value,
+            "is_petition": self.is_petition,
         }
