@@ -87,6 +87,7 @@ class RulingReading:
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tanwin, harakat, tatweel: «مستنداً» → «مستندا»
 _SPACES = re.compile(r"[ \t\u00a0\u200c\u200b\u200f\u200e\u202a-\u202e]+")
 # The portal glues a heading to the first word: «رأی دادگاه بدویدر خصوص».
+_TANWIN_QUOTE = re.compile(r'(?<=[\u0600-\u06FF]{3}ا)\s?["»](?=\s?[\u0600-\u06FF])')
 _GLUED_HEADING = re.compile(r"(رأی دادگاه (?:بدوی|تجدید ?نظر استان))(?=\S)")
 
 
@@ -100,6 +101,10 @@ def normalise(text: str) -> str:
     text = text.replace("رأی", "رأی")
     text = re.sub(r"\bرا(?= دادگاه (?:بدوی|تجدید))", "رأی", text)
     text = _GLUED_HEADING.sub(r"\1 ", text)
+    # «مستنداً» copied with its tanwin turned into a closing guillemet («مستندا»») opens no quotation.
+    text = re.sub(r"(?<=مستندا)[»«]", "", text)
+    # The same with a straight quote glued to an adverb in -اً («استنادا"به», «مستندا " به»).
+    text = _TANWIN_QUOTE.sub("", text)
     return text
 
 
@@ -135,7 +140,7 @@ _HOKM = r"(?:حکم|رأی|رای)\s?(?:به|بر|ب)?\s?"
 _GHARAR = r"قرار\s?(?:به\s)?"
 _BI_HAGHI = r"بی\s?حقی"
 # A dismissed part of the claim («مازاد خواسته», «این قسمت از دعوا», «آن»).
-_PART = r"(?:مازاد|مابقی|بقیه|باقی\s?مانده|این\s*قسمت|آن\s*قسمت|قسمت|بخش|سایر|آن\b|آنها\b|آن\s*ها\b|خواسته|درخواست|تقاضا|مطالبه)"
+_PART = r"(?:مازاد|مابقی|بقیه|باقی\s?مانده|این\s*قسمت|آن\s*قسمت|قسمت|بخش|سایر|آن(?=را|\b)|آنها\b|آن\s*ها\b|خواسته|در\s?خواست|تقاضا|مطالبه)"
 
 # (code, pattern). Order matters only for overlapping matches at one place: the first wins.
 # Codes: the outcomes, plus kinds of decision that leave a ruling out or belong to an objection.
@@ -153,7 +158,7 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("invalid", rf"{_HOKM}(?:بطلان|ابطال)\s*{_DAVA}"),
     ("invalid", rf"{_HOKM}(?:بطلان|ابطال)\s*(?:آن\b|آنها\b|این\s*قسمت|قسمت|مازاد|مابقی|بقیه|سایر)"),
     ("invalid", r"به\s*بطلان\s*(?:آن|دعوی|دعوا|دعوای)\s*(?:انشاء\s*|انشا\s*)?حکم"),
-    ("invalid", rf"محکوم\s*به\s*بطلان"),
+    ("invalid", rf"محکوم\s*(?:به\s*)?بطلان"),
     ("no_right", rf"{_HOKM}{_BI_HAGHI}"),
     ("no_right", rf"محکوم\s*به\s*{_BI_HAGHI}"),
     ("no_right", rf"(?:اعلام|به)\s*{_BI_HAGHI}\s*خواهان"),
@@ -166,11 +171,14 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     # court condemning in its own voice («… محکوم می‌نماید»).
     # (The losses above are tried first at the same place, so «حکم به بطلان دعوا» never lands here,
     # while «حکم به بطلان مبایعه‌نامه» — the relief asked for — does.)
-    ("accepted", r"(?:حکم|رأی)\s?(?:به|بر)\s?(?!شرح\s|نحو\s|کیفیت|مراتب|صورت\s|استناد|موجب|اینکه|این|منزله|تایید|ابرام|رد\s*واخواهی)[\u0600-\u06FF]"),
+    ("accepted", r"(?:حکم|رأی)\s?(?:به|بر)\s?(?!شرح\s|نحو\s|کیفیت|مراتب|صورت\s|استناد|موجب|اینکه|این|منزله|رد\s*واخواهی)[\u0600-\u06FF]"),
     ("accepted", r"حکم\s?(?:محکومیت|الزام|طلاق|تخلیه|خلع|فسخ|اثبات|تنفیذ|استرداد|مطالبه)"),
     # The court granting in its own words without «حکم»: «… را به زوجه واگذار می‌نماید», «نفقه … تعیین
     # می‌نماید», «خوانده را ملزم به تمکین … می‌نماید».
     ("accepted", r"(?:واگذار|ملزم\s*و\s*محکوم|تنفیذ|تجویز)\s?(?:می\s?(?:نماید|کند|گردد|شود|دارد)|مینماید|میگردد)"),
+    ("accepted", r"را\s*ملزم\s*(?:به|ب)\s"),
+    ("accepted", r"اجازه\s*(?:داده\s*می\s?شود|می\s?دهد)"),
+    ("accepted", r"ضمن\s*پذیرش\s*(?:دعوی|دعوا|اعسار|خواسته)"),
     ("accepted", r"محکوم\s?(?:می\s?(?:نماید|نمایند|نمائید|کند|کنند|گردد|گردند|گردید|شود|شوند|دارد|دارند)|و\s)"),
     ("accepted", r"گواهی\s*عدم\s*امکان\s*سازش\s*(?:را\s*)?صادر"),
 )
@@ -183,14 +191,15 @@ LEAVE_OUT = frozenset({"referral", "settlement", "withdrawal"})
 # decision. «صادر و …» (or «صادر و اعلام نموده و …») hands the decision to the next verb of the chain;
 # «صادر شده/گردیده/نموده است», «صادره» narrate a decision given before (an earlier ruling, the
 # default ruling under objection) unless followed by «از» («شناسنامه صادره از …» is part of the object).
-_PRESENT = r"(?:می\s?(?:نماید|نمایند|نمائید|نمایم|کند|کنند|گردد|گردند|شود|شوند|دارد|دارند|دارم|باشد)|مینماید|میگردد|میشود|میکند|میدارد)"
-VERB_START = r"(?:صادر|اصدار|انشاء|انشا|اعلام)(?!\s*کننده|کننده|ات\b)"
-OPERATIVE_VERB = rf"(?:صادر|اصدار|انشاء|انشا|اعلام)\s?(?:و\s?(?:اعلام|انشاء|انشا)\s?)?(?:را\s*)?{_PRESENT}"
+_PRESENT = r"(?:می\s?(?:نماید|نمایند|نمائید|نمایم|کند|کنند|گردد|گردند|شود|شوند|دارد|دارند|دارم|دهد|دهند)|مینماید|میگردد|میشود|میکند|میدارد)"
+VERB_START = r"(?:صادر|اصدار|انشاء|انشا|اعلام|اظهار\s?نظر|تایید|ابرام)(?!\s*کننده|کننده|ات\b)"
+OPERATIVE_VERB = rf"(?:صادر|اصدار|انشاء|انشا|اعلام|اظهار\s?نظر|تایید|ابرام)\s?(?:و\s?(?:اعلام|انشاء|انشا|استوار)\s?)?(?:را\s*)?{_PRESENT}"
 ELLIPTIC_VERB = (
     r"(?:صادر|اعلام)\s?(?:و\s?اعلام\s?(?:نموده|کرده|داشته)\s?)?و\s?(?!اعلام|انشا|ابلاغ|قطعی|به\s*اجرا|اجرا|تایید|در\s*مرحله|مبلغ|برداشت)"
 )
 NARRATED_VERB = (
-    r"صادر\s?(?:و\s?(?:اعلام|ابلاغ)\s?)?(?:شده|گردیده|گشته|نموده|کرده|نمودند|کردند|شد|گردید|خواهد|نمی|نخواهد|نشده|نگردیده|ننموده|است)"
+    r"صادر\s?(?:و\s?(?:اعلام|ابلاغ)\s?)?(?:شده|گردیده|گشته|نموده|کرده|نمودند|کردند|شد|گردید|خواهد|نمی|نخواهد|نشده|نگردیده|ننموده|است"
+    r"|نماید|نمایند|کند|کنند|گردد|شود|نمود|کرد|نکند|ننماید|نگردد|نشود)"
     r"|صادره"
 )
 # Right after the decision: its own present verb («محکوم به بی‌حقی می‌گردد», «… را محکوم می‌نماید»).
@@ -207,11 +216,13 @@ THIRD_PARTY_CUES = (r"ورود\s*ثالث", r"جلب\s*ثالث", r"اعتراض
                     r"دستور\s*موقت", r"تامین\s*خواسته", r"تأمین\s*خواسته", r"تامین\s*دلیل")
 MAIN_CLAIM_CUES = (r"دعوی\s*اصلی", r"دعوای\s*اصلی", r"دعوا\s*اصلی", r"خواهان\s*اصلی", r"دادخواست\s*اصلی")
 # The plaintiff condemned (costs thrice over for a false اعسار, a counterclaim's sum): no grant to him.
-PLAINTIFF_CONDEMNED = r"خواهان\S*(?:\s+\S+){0,2}\s*را\s*(?:نیز\s*)?(?:به|ب)\s"
+PLAINTIFF_CONDEMNED = r"(?<!دعوی )(?<!دعوای )(?<!دعوا )(?<!ادعای )خواهان\S*(?:\s+\S+){0,2}\s*را\s*(?:نیز\s*)?(?:به|ب)\s"
 CODEFENDANT_CUES = (
     r"خوانده\s*(?:ی\s*)?ردیف", r"خواندگان\s*ردیف", r"سایر\s*خواندگان", r"خوانده\s*دیگر", r"خواندگان\s*دیگر",
     r"خوانده\s*(?:اول|دوم|سوم|چهارم|پنجم|نخست)", r"خواندگان\s*(?:اول|دوم|سوم|چهارم|پنجم)", r"خوانده\s*(?:شماره|ردیفهای|ردیف\s*های)",
     r"سایر\s*خواندگان", r"خواندگان\s*ردیفهای", r"نسبت\s*به\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان|شهرداری)",
+    r"بقیه\s*خواندگان", r"باقی\s*خواندگان", r"(?:بر\s?علیه|برله|علیه)\s*(?:آقای|خانم|شرکت|بانک|خوانده|\S{1,3}\.)",
+    r"نسبت\s*به\s*واخواه", r"صرفا\s*نسبت\s*به", r"دعوی\s*به\s*طرفیت\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان)",
 )
 PART_CUES = (
     r"مازاد", r"مابقی", r"بقیه", r"باقی\s?مانده", r"این\s*قسمت", r"قسمت\s*(?:دیگر|اخیر|دوم)", r"خواسته\s*(?:دیگر|دوم|سوم)",
@@ -270,6 +281,8 @@ LAW_CODES: tuple[tuple[str, str], ...] = (
     ("CC", r"قانون\s*مدنی|ق\s*\.?\s*م\b"),
 )
 _OTHER_LAW = r"قانون\s*\S+"
+# «همین قانون», «قانون اخیرالذکر», «قانون مارالذکر»: the law cited last.
+_SAME_LAW = re.compile(r"\s*(?:از\s*)?(?:همین\s*قانون|همان\s*قانون|آن\s*قانون|قانون\s*(?:اخیر\s*ال\s*ذکر|اخیرالذکر|اخیر|مارالذکر|مار\s*الذکر|مذکور|مرقوم|یاد\s*شده|یادشده|فوق|فوق\s*الذکر|صدر\s*الذکر|موصوف|مزبور)|همین|همان)")
 
 # --- compiled ---------------------------------------------------------------------------------
 
@@ -290,7 +303,14 @@ _ELLIPTIC = re.compile(ELLIPTIC_VERB)
 _NARRATED = re.compile(NARRATED_VERB)
 _VERB_START = re.compile(VERB_START)
 _OWN_VERB = re.compile(OWN_VERB)
-_ATTRIBUTE = re.compile(r"\s*(?:از|توسط|در\s*پرونده|به\s*شماره|بشماره)")
+_ENDS_PRESENT = re.compile(_PRESENT + r"$")
+_REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
+# A finite verb between two decisions: they are separate sentences, not one chain.
+_FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|می\s?\S+|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
+CHAIN_GAP = 200
+# A participle that ends its clause narrates a decision; one followed by more words («صادره از شعبه …»,
+# «اسناد صادر شده به نام خوانده») describes the object of this one.
+_CLAUSE_END = re.compile(r"\s*(?:بود|است|اند|و\s|و$|،|,|\.|که|می\s?باشد|گردیده|$|\))")
 _REQUEST = re.compile(rf"(?:{_alt(REQUEST_CUES)})\s*(?:صدور\s*)?(?:\S+\s*){{0,1}}$")
 _SODUR = re.compile(rf"(?:(?:{_alt(COURT_ISSUES)})\s*)?(?:صدور|اصدار)\s*$")
 _COURT_SODUR = re.compile(rf"(?:{_alt(COURT_ISSUES)})\s*(?:صدور|اصدار)\s*$")
@@ -375,7 +395,7 @@ def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
             return "none", start
         nar = _NARRATED.match(part, v.start())
         if nar:
-            if _ATTRIBUTE.match(part, nar.end()):
+            if not _CLAUSE_END.match(part, nar.end()):
                 pos = nar.end()  # «دادنامه صادره از شعبه …» describes the object
                 continue
             return "narrated", nar.end()
@@ -412,13 +432,24 @@ def _decisions(part: str) -> list[_Decision]:
             d.operative = True
             status.append("yes")
             continue
-        if _REQUEST.search(before) or _REQ_SODUR.search(before):
+        if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 70), s)):
             status.append("no")
+            continue
+        if _ENDS_PRESENT.search(part, s, e):
+            d.operative = True
+            status.append("yes")
             continue
         own = _OWN_VERB.match(part, e)
         if own and (code != GRANT or part.startswith("محکوم", s) or part.startswith("گواهی", s)):
             d.operative, d.verb_end = True, own.end()
             status.append("yes")
+            continue
+        if code == GRANT and part.startswith("را ملزم", s):
+            # «خوانده را ملزم به تمکین … می‌نماید»: the verb closes the sentence.
+            stop = _SENTENCE_END.search(part, e, min(nxt, e + 300))
+            own_verb = re.search(r"(?<![\u0600-\u06FF])" + _PRESENT, part[e: stop.start() if stop else min(nxt, e + 300)])
+            d.operative = bool(own_verb)
+            status.append("yes" if own_verb else "no")
             continue
         if code == GRANT and part.startswith("محکوم", s):
             # «… محکوم می‌نماید» carries its own verb; «… محکوم و …» hands it on.
@@ -439,8 +470,10 @@ def _decisions(part: str) -> list[_Decision]:
             status.append("no")
         elif kind == "elliptic":
             status.append("chain")
+        elif nxt < len(part) and nxt - e < CHAIN_GAP and not _FINITE.search(part, e, nxt):
+            status.append("chain")
         else:
-            status.append("chain" if nxt - e < VERB_WINDOW else "no")
+            status.append("no")
     # Resolve chains from the end: a chained decision takes the status of the next decision in reach,
     # or, when none follows, of the next verb in its sentence.
     for k in range(len(out) - 1, -1, -1):
@@ -473,7 +506,7 @@ def _target(part: str, d: _Decision, prev_end: int) -> str:
     """
     left = part[max(prev_end, d.start - CONTEXT_WINDOW): d.start]
     near = left[-160:] + " " + part[d.start: d.end + 12]
-    if d.code == GRANT and _PLAINTIFF_CONDEMNED.search(left[-200:]):
+    if d.code == GRANT and part.startswith("محکوم", d.start) and _PLAINTIFF_CONDEMNED.search(left[-200:]):
         m = None
         for m in _PLAINTIFF_CONDEMNED.finditer(left[-200:]):
             pass
@@ -499,26 +532,32 @@ def _law_after(text: str, pos: int, default: str | None) -> str | None:
         return default
     code = m.lastgroup
     if code == "OTHER":
-        if "همین" in text[m.start(): m.end() + 6]:
-            return default
+        if _SAME_LAW.match(text, m.start()):
+            return "SAME"
         return "OTHER"
     return code
 
 
-def citations(text: str) -> list[str]:
-    """Articles cited in `text`, normalised: «84(4)», «CPC 197», «CC 1257», «RA 22», «LTR 14(8)»…"""
+def citations(text: str, start: int = 0) -> list[str]:
+    """Articles cited in `text` from offset `start` on, normalised: «84(4)», «CPC 197», «CC 1257», «LTR 14(8)»…
+
+    Text before `start` is read only to know which law «همین قانون» or «قانون اخیرالذکر» means.
+    """
     out: list[str] = []
-    last_law: str | None = "CPC"
+    last_law: str = "CPC"
     for m in _CITATION.finditer(text):
         law = _law_after(text, m.end(), None)
         if law is None:
             tail = text[m.end(): m.end() + 25]
-            law = last_law if re.match(r"\s*(?:از\s*)?(?:همین|همان|قانون\s*مذکور|قانون\s*مرقوم|آن\s*قانون)", tail) else "CPC"
-            if law is None:
-                law = "CPC"
+            law = last_law if _SAME_LAW.match(tail) else "CPC"
+        elif law == "SAME":
+            law = last_law
         if law == "OTHER":
+            last_law = "OTHER"
             continue
         last_law = law
+        if m.start() < start:
+            continue
         items = m.group("items1") or m.group("items2")
         arts = _NUM.findall(m.group("arts"))
         item_nums = _NUM.findall(items) if items else []
@@ -717,9 +756,12 @@ def read_ruling(text: str) -> RulingReading:
         return _left_out("unclear", claim, khasteh, codes)
 
     grounds: list[str] = []
+    ends = sorted(x.verb_end for x in decisions if x.operative)
     for d in deciding:
-        lo = _sentence_start(part, d.start, 0)
-        for g in citations(part[lo: max(d.verb_end, d.end)]):
+        floor = max((e for e in ends if e <= d.start), default=0)
+        lo = _sentence_start(part, d.start, floor)
+        ctx = max(0, lo - CITATION_WINDOW)
+        for g in citations(part[ctx: max(d.verb_end, d.end)], start=lo - ctx):
             if g not in grounds:
                 grounds.append(g)
     return RulingReading(
@@ -761,7 +803,8 @@ def _objection_stage(part: str, decisions: list[_Decision]) -> tuple[list[_Decis
 
 # When no decision wording is operative, the court's verdict on the claim in its own words.
 FALLBACK_GRANT = (
-    r"(?:دعوی|دعوا|دعوای|خواسته)\s*(?:خواهان\S*\s*)?(?:را\s*)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*صحت|موجه)\s*(?:و\s*\S+\s*)?(?:تشخیص|دانسته|می\s?داند|دانسته\s*و)",
+    r"(?:دعوی|دعوا|دعوای|خواسته)\s*(?:خواهان\S*\s*)?(?:را\s*)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*صحت|موجه)"
+    r"(?!\s*(?:\S+\s*)?(?:ندانسته|نداده|نمی|ننموده|نیست|نبوده|نشده|نداند|ندانست))",
 )
 FALLBACK_LOSS = (
     r"(?:دعوی|دعوا|دعوای)\s*(?:خواهان\S*\s*)?(?:را\s*)?(?:غیر\s*وارد|وارد\s*ندانسته|غیر\s*ثابت|ثابت\s*ندانسته|غیر\s*موجه|مردود)",
