@@ -223,7 +223,10 @@ CODEFENDANT_CUES = (
     r"سایر\s*خواندگان", r"خواندگان\s*ردیفهای", r"نسبت\s*به\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان|شهرداری)",
     r"بقیه\s*خواندگان", r"باقی\s*خواندگان", r"(?:بر\s?علیه|برله|علیه)\s*(?:آقای|خانم|شرکت|بانک|خوانده|\S{1,3}\.)",
     r"نسبت\s*به\s*واخواه", r"صرفا\s*نسبت\s*به", r"دعوی\s*به\s*طرفیت\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان)",
+    r"(?:بطرفیت|به\s*طرفیت|نسبت\s*به|متوجه|علیه)\s*(?:وی|ایشان|نامبرده|مشارالیه|مشارالیها)(?![\u0600-\u06FF])",
 )
+# CPC 84(4): the claim is not directed at this defendant. Beside other decisions it concerns a co-defendant.
+NOT_DIRECTED_CUES = (r"عدم\s*توجه", r"متوجه\s*(?:\S{1,12}\s*){0,2}(?:نمی\s?باشد|نیست|نبوده)", r"بند\s*4\s*(?:از\s*)?ماده\s*84", r"ماده\s*84\s*بند\s*4")
 PART_CUES = (
     r"مازاد", r"مابقی", r"بقیه", r"باقی\s?مانده", r"این\s*قسمت", r"قسمت\s*(?:دیگر|اخیر|دوم)", r"خواسته\s*(?:دیگر|دوم|سوم)",
     r"سایر\s*خواسته", r"خسارت", r"تاخیر\s*تادیه", r"تأخیر\s*تأدیه", r"اجرت\s*المثل", r"حق\s*الوکاله", r"هزینه",
@@ -300,10 +303,13 @@ _DECISION = re.compile("|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(DECI
 _DECISION_CODES = [code for code, _ in DECISION_PATTERNS]
 _OPERATIVE = re.compile(OPERATIVE_VERB)
 _ELLIPTIC = re.compile(ELLIPTIC_VERB)
+# «… صادر و اعلام نموده و …»: the court's own perfect, handing on to the next decision of the chain.
+_ELLIPTIC_PERFECT = re.compile(r"صادر\s?و\s?اعلام\s?(?:نموده|کرده|داشته)\s?و\s")
 _NARRATED = re.compile(NARRATED_VERB)
 _VERB_START = re.compile(VERB_START)
 _OWN_VERB = re.compile(OWN_VERB)
 _ENDS_PRESENT = re.compile(_PRESENT + r"$")
+_WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
 _REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
 # A finite verb between two decisions: they are separate sentences, not one chain.
 _FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|می\s?\S+|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
@@ -320,6 +326,8 @@ _THIRD = re.compile(_alt(THIRD_PARTY_CUES))
 _MAIN_CLAIM = re.compile(_alt(MAIN_CLAIM_CUES))
 _PLAINTIFF_CONDEMNED = re.compile(PLAINTIFF_CONDEMNED)
 _CODEF = re.compile(_alt(CODEFENDANT_CUES))
+_NOT_DIRECTED = re.compile(_alt(NOT_DIRECTED_CUES))
+_FIRST_DEFENDANT = re.compile(r"خوانده\s*(?:ی\s*)?(?:ردیف\s*)?(?:اول|نخست|1\b)")
 _PARTC = re.compile(_alt(PART_CUES))
 _WITHDRAW = re.compile(_alt(WITHDRAWAL_CUES))
 _NONCONT = re.compile(_alt(NON_CONTENTIOUS_CUES))
@@ -383,7 +391,9 @@ class _Decision:
     end: int
     verb_end: int
     operative: bool
-    target: str = "main"  # main | counterclaim | third_party | codefendant | part
+    target: str = "main"  # main | part | codefendant | ancillary | counterclaim | penalty
+    hint: str | None = None  # a target known from the stage (an objector among several defendants)
+    weak: bool = False  # «… محکوم به رد است»: counts only when no formal decision says otherwise
 
 
 def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
@@ -393,6 +403,9 @@ def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
         v = _VERB_START.search(part, pos, stop)
         if v is None:
             return "none", start
+        el = _ELLIPTIC_PERFECT.match(part, v.start())
+        if el:
+            return "elliptic", el.end()
         nar = _NARRATED.match(part, v.start())
         if nar:
             if not _CLAUSE_END.match(part, nar.end()):
@@ -437,6 +450,10 @@ def _decisions(part: str) -> list[_Decision]:
             continue
         if _ENDS_PRESENT.search(part, s, e):
             d.operative = True
+            status.append("yes")
+            continue
+        if code in LOSSES and part.startswith("محکوم", s) and _WEAK_VERB.match(part, e):
+            d.operative, d.weak = True, True
             status.append("yes")
             continue
         own = _OWN_VERB.match(part, e)
@@ -490,6 +507,41 @@ def _decisions(part: str) -> list[_Decision]:
     return out
 
 
+# Headings that open the part of a ruling deciding one claim: «در خصوص دادخواست تقابل …»,
+# «در خصوص دعوی مرتبط تقدیمی …», «اولاً در خصوص دعوای اصلی …».
+SECTION_HEADING = (
+    r"(?:در\s*خصوص|درخصوص|در\s*مورد|درمورد|راجع\s*به|پیرامون)\s*(?:دعوی|دعوای|دعوا|دادخواست|خواسته|درخواست|قرار)\s*"
+    r"(?:تقدیمی\s*)?(?:خواهان\s*)?(?P<kind>تقابل|متقابل|مرتبط|ورود\s*ثالث|جلب\s*ثالث|اعتراض\s*ثالث|اعسار|تامین\s*خواسته|دستور\s*موقت|اصلی)?"
+)
+_SECTION = re.compile(SECTION_HEADING)
+_SECTION_KIND = {"تقابل": "counterclaim", "متقابل": "counterclaim", "مرتبط": "counterclaim", "اصلی": "main"}
+# What «بطلان آن» points back to: the claim (a loss) or a deed, award or contract (the relief asked for).
+_DEED = re.compile(r"(?<!این )(?<!متن )رأی(?!\s*دادگاه)|داور|داوری|قرارداد|قرار\s*داد|مبایعه|سند|معامله|عقد|وصیت|شناسنامه|نکاح|اجاره\s*نامه|صلح\s*نامه|هبه|تقسیم\s*نامه|مزایده|ثبت")
+_CLAIM_WORD = re.compile(r"دعو|ادعا|خواسته|درخواست|اعتراض")
+
+
+def _sections(part: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _SECTION.finditer(part):
+        kind = (m.group("kind") or "").replace(" ", "")
+        if kind in _SECTION_KIND:
+            out.append((m.start(), _SECTION_KIND[kind]))
+        elif kind:
+            out.append((m.start(), "ancillary"))
+        else:
+            out.append((m.start(), "main"))
+    return out
+
+
+def _section_of(sections: list[tuple[int, str]], pos: int) -> str:
+    kind = "main"
+    for start, k in sections:
+        if start >= pos:
+            break
+        kind = k
+    return kind
+
+
 def _last(pattern: re.Pattern[str], text: str) -> int:
     pos = -1
     for m in pattern.finditer(text):
@@ -497,15 +549,19 @@ def _last(pattern: re.Pattern[str], text: str) -> int:
     return pos
 
 
-def _target(part: str, d: _Decision, prev_end: int) -> str:
+def _target(part: str, d: _Decision, prev_end: int, section: str = "main", several: bool = False) -> str:
     """What a decision is about, from the words between the previous decision and its verb.
 
     main: the plaintiff's claim; part: one head of it (damages, the rest of the sum); codefendant:
     the claim against one of several defendants; ancillary: a third party's claim, an اعسار or an
     interim order; counterclaim: the defendant's own claim; penalty: the plaintiff condemned.
     """
+    if d.hint:
+        return d.hint
     left = part[max(prev_end, d.start - CONTEXT_WINDOW): d.start]
     near = left[-160:] + " " + part[d.start: d.end + 12]
+    if section in ("counterclaim", "ancillary") and not _MAIN_CLAIM.search(near):
+        return section
     if d.code == GRANT and part.startswith("محکوم", d.start) and _PLAINTIFF_CONDEMNED.search(left[-200:]):
         m = None
         for m in _PLAINTIFF_CONDEMNED.finditer(left[-200:]):
@@ -516,8 +572,11 @@ def _target(part: str, d: _Decision, prev_end: int) -> str:
         return "counterclaim"
     if _last(_THIRD, near) > _last(_MAIN_CLAIM, near):
         return "ancillary"
-    if _CODEF.search(left) or _CODEF.search(part, d.start, min(d.verb_end, d.end + 160)):
+    own = part[d.start: min(d.verb_end, d.end + 160)]
+    if (_CODEF.search(left) or _CODEF.search(own)) and not (_FIRST_DEFENDANT.search(left[-80:]) or _FIRST_DEFENDANT.search(own)):
         return "codefendant"
+    if d.code in ("claim_rejected", "not_heard") and (_NOT_DIRECTED.search(left[-200:]) or _NOT_DIRECTED.search(own)):
+        return "codefendant" if several else "main"
     if _PARTC.search(left[-160:]) or _PARTC.search(part, d.start, d.end + 80):
         return "part"
     return "main"
@@ -656,24 +715,85 @@ def claim_text_of(part: str, first_decision: int | None) -> str:
 # --- reading one ruling -----------------------------------------------------------------------
 
 
-def _objection_split(part: str) -> int | None:
-    """Where the objection stage (واخواهی) starts, when the text holds one."""
-    m = re.search(
-        rf"(?:(?:در\s*خصوص|درخصوص|در\s*مورد|درمورد|پیرامون|راجع\s*به|حکم\s*دادگاه\s*در\s*خصوص)\s*(?:دادخواست\s*|دعوی\s*|دعوای\s*)?(?:واخواهی|اعتراض\s*(?:به|ب)\s*(?:دادنامه|رأی)\s*غیابی))"
-        rf"|(?:{_RAY}\s*دادگاه\s*بدوی)",
-        part,
-    )
+_NEXT_STAGE = re.compile(
+    rf"(?:(?:در\s*خصوص|درخصوص|در\s*مورد|درمورد|پیرامون|راجع\s*به|حکم\s*دادگاه\s*در\s*خصوص)\s*(?:دادخواست\s*|دعوی\s*|دعوای\s*)?"
+    rf"(?:واخواهی|اعتراض\s*(?:به|ب)\s*(?:دادنامه|رأی)\s*غیابی))"
+    rf"|(?:{_RAY}\s*دادگاه\s*بدوی)"
+)
+_OBJECTION = re.compile(r"واخواه|اعتراض\s*(?:به|ب)\s*(?:دادنامه|رأی|حکم)\s*غیابی")
+# The objector is one of several defendants the default judgment condemned: reversing it for him
+# leaves the judgment against the others standing.
+_SEVERAL_DEFENDANTS = re.compile(r"خواندگان|تضامنی|متضامنا|تضامنا|خوانده\s*ردیف")
+_ONLY_OBJECTOR = re.compile(r"(?:صرفا|فقط|تنها)?\s*نسبت\s*به\s*(?:واخواه|ایشان|نامبرده|وی)\b")
+
+
+def _objection_split(part: str) -> tuple[int, bool] | None:
+    """Where a later first-instance stage starts, and whether it is an objection (واخواهی) to a default ruling."""
+    m = _NEXT_STAGE.search(part)
     if m is None:
         return None
-    # A second «رأی دادگاه بدوی» heading inside the part starts the next stage too.
-    return m.start()
+    return m.start(), bool(_OBJECTION.search(part, m.start(), m.start() + 250))
+
+
+def _objection_stage(part: str, decisions: list[_Decision]) -> tuple[list[_Decision], bool]:
+    """The decisions that stand after a later first-instance stage, and whether only «رد واخواهی» was read.
+
+    An objection (واخواهی) upheld leaves the default ruling standing; allowed, it puts what it decides in
+    its place — for the objector alone when the default ruling condemned several defendants, and for the
+    heads it names when it reverses only part. A later ruling that is no objection (a supplementary
+    ruling, one after remand) adds to the first.
+    """
+    found = _objection_split(part)
+    if found is None:
+        return decisions, False
+    split, is_objection = found
+    if not any(d.operative and d.start >= split for d in decisions):
+        return decisions, False
+    before = [d for d in decisions if d.start < split and d.operative]
+    after = [d for d in decisions if d.start >= split]
+    if not is_objection:
+        # A later ruling that is no objection (after the appeal quashed a bar and sent the file back,
+        # or a supplementary ruling) takes the place of the earlier bars and adds to the rest.
+        bars = {"rejected_petition", "not_heard", "claim_rejected"}
+        kept = [d for d in decisions if d.start >= split or d.code not in bars]
+        return kept, False
+    upheld = any(d.operative and d.code == "objection_upheld" for d in after)
+    reversal = next((d for d in after if d.code == "objection_reversed"), None)
+    finals = [d for d in after if d.operative and d.code in LOSSES | {GRANT} | LEAVE_OUT]
+    if finals and (reversal is not None or not upheld):
+        grants_before = [d for d in before if d.code == GRANT]
+        losses_after = [d for d in finals if d.code in LOSSES]
+        if grants_before and losses_after and not any(d.code == GRANT for d in finals):
+            several = any(_SEVERAL_DEFENDANTS.search(part, d.start, d.end + 120) for d in grants_before)
+            only_him = any(_ONLY_OBJECTOR.search(part, max(0, d.start - 120), d.end + 60) for d in losses_after)
+            if several or only_him:
+                for d in losses_after:
+                    d.hint = "codefendant"
+                return before + finals, False
+            if any(_PARTC.search(part, max(0, d.start - 120), d.start) or re.search(r"(?:در|از)\s*این\s*(?:خصوص|قسمت|بخش)", part[d.end: d.end + 40]) for d in losses_after):
+                for d in losses_after:
+                    d.hint = "part"
+                return before + finals, False
+        return after, False
+    if upheld:
+        if before:
+            return before, False
+        # The default ruling is only narrated inside the objection ruling: read it there.
+        narrated = [d for d in after if d.code in LOSSES | {GRANT} and not d.operative]
+        for d in narrated:
+            d.operative = True
+        return narrated, not narrated
+    return decisions, False
 
 
 def _left_out(reason: str, claim: str = "", khasteh: str | None = None, decisions: tuple[str, ...] = ()) -> RulingReading:
     return RulingReading(None, None, None, claim, khasteh, reason, (), decisions)
 
 
-def _combine(ds: list[_Decision]) -> tuple[str | None, list[_Decision]]:
+_REST = re.compile(r"مازاد|مابقی|بقیه|باقی\s?مانده|خواسته\s*خواهان")
+
+
+def _combine(ds: list[_Decision], part_text=lambda d: "") -> tuple[str | None, list[_Decision]]:
     """One outcome from the operative decisions on the plaintiff's claims, and the losses that decided it.
 
     A grant and a dismissal make a partial result only when the dismissal is on the plaintiff's
@@ -689,6 +809,9 @@ def _combine(ds: list[_Decision]) -> tuple[str | None, list[_Decision]]:
         return None, []
     grants = [d for d in chosen if d.code == GRANT]
     losses = [d for d in chosen if d.code in LOSSES]
+    # «… محکوم به رد است» counts alone, or beside a grant when it names the rest of the claim.
+    losses = [d for d in losses if not d.weak or (not grants and not any(not x.weak for x in losses))
+              or (grants and _REST.search(part_text(d)))]
     if grants and losses:
         head_losses = [d for d in losses if d.target != "codefendant"]
         if head_losses:
@@ -728,10 +851,20 @@ def read_ruling(text: str) -> RulingReading:
     stage, objection_upheld_only = _objection_stage(part, decisions)
     operative = [d for d in stage if d.operative and d.code not in ("objection_upheld", "objection_reversed")]
 
+    sections = _sections(part)
+    third_party_objector = bool(khasteh and khasteh.startswith("اعتراض ثالث"))
     prev = 0
     for d in operative:
-        d.target = _target(part, d, prev)
+        d.target = _target(part, d, prev, _section_of(sections, d.start), several=len(operative) > 1)
         prev = max(prev, d.verb_end)
+        if d.code == "invalid" and re.match(r"\S+\s?(?:به|بر|ب)?\s?(?:بطلان|ابطال)\s*آن", part[d.start: d.end + 2]):
+            # «حکم بر بطلان آن» after «رأی داوری … را»: the award annulled, the relief granted.
+            left = part[max(0, d.start - 300): d.start]
+            if _last(_DEED, left) > _last(_CLAIM_WORD, left):
+                d.code = GRANT
+        if third_party_objector and d.code in LOSSES and _MAIN_CLAIM.search(part, d.start, d.end + 25):
+            # A third party's objection wins by ending the original claim against him.
+            d.code = GRANT
         if d.code in ("claim_rejected", "rejected_petition"):
             # A dismissal that only records the plaintiff's own withdrawal (CPC 107) is no outcome.
             window = part[_sentence_start(part, d.start, 0): max(d.verb_end, d.end)]
@@ -739,7 +872,7 @@ def read_ruling(text: str) -> RulingReading:
                 d.code = "withdrawal"
     operative = [d for d in operative if d.target != "penalty"]
 
-    outcome, deciding = _combine(operative)
+    outcome, deciding = _combine(operative, lambda d: part[max(0, d.start - 80): d.start])
     if outcome is None and any(d.operative and d.code == "objection_upheld" for d in stage):
         objection_upheld_only = True
     if outcome is None and objection_upheld_only:
@@ -774,31 +907,6 @@ def read_ruling(text: str) -> RulingReading:
         grounds=tuple(grounds),
         decisions=codes,
     )
-
-
-def _objection_stage(part: str, decisions: list[_Decision]) -> tuple[list[_Decision], bool]:
-    """The decisions that stand after an objection (واخواهی), and whether only «رد واخواهی» was read."""
-    split = _objection_split(part)
-    if split is None or not any(d.operative and d.start >= split for d in decisions):
-        return decisions, False
-    after = [d for d in decisions if d.start >= split]
-    upheld = any(d.operative and d.code == "objection_upheld" for d in after)
-    reversed_ = any(d.code == "objection_reversed" for d in after)
-    finals = [d for d in after if d.operative and d.code in LOSSES | {GRANT} | LEAVE_OUT]
-    if reversed_ and finals:
-        return after, False
-    if upheld:
-        before = [d for d in decisions if d.start < split and d.operative]
-        if before:
-            return before, False
-        # The default ruling is only narrated inside the objection ruling: read it there.
-        narrated = [d for d in after if d.code in LOSSES | {GRANT} and not d.operative]
-        for d in narrated:
-            d.operative = True
-        return narrated, not narrated
-    if finals:
-        return after, False
-    return decisions, False
 
 
 # When no decision wording is operative, the court's verdict on the claim in its own words.
