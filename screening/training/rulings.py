@@ -25,6 +25,7 @@ Every pattern is linear: no nested unbounded quantifier, every look-around windo
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import re
@@ -85,6 +86,7 @@ class RulingReading:
 # --- normalisation --------------------------------------------------------------------------
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tanwin, harakat, tatweel: «مستنداً» → «مستندا»
+_NEWLINES = re.compile(r"(?: ?[\r\n\f\v])+ ?")
 _SPACES = re.compile(r"[ \t\u00a0\u200c\u200b\u200f\u200e\u202a-\u202e]+")
 # The portal glues a heading to the first word: «رأی دادگاه بدویدر خصوص».
 _TANWIN_QUOTE = re.compile(r'(?<=[\u0600-\u06FF]{3}ا)\s?["»](?=\s?[\u0600-\u06FF])')
@@ -97,6 +99,7 @@ def normalise(text: str) -> str:
     text = text.replace("ة", "ه").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
     text = _DIACRITICS.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _NEWLINES.sub("\n", text)
     text = re.sub(r"\bرای\b", "رأی", text)
     text = text.replace("رأی", "رأی")
     text = re.sub(r"\bرا(?= دادگاه (?:بدوی|تجدید))", "رأی", text)
@@ -146,7 +149,7 @@ _PART = r"(?:مازاد|مابقی|بقیه|باقی\s?مانده|این\s*قس�
 # Codes: the outcomes, plus kinds of decision that leave a ruling out or belong to an objection.
 DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("referral", r"قرار\s?(?:به\s)?عدم\s*صلاحیت|قرار\s*امتناع\s*از\s*رسیدگی"),
-    ("withdrawal", r"قرار\s?(?:به\s)?(?:ابطال|رد|سقوط)\s*(?:دادخواست|دعوی|دعوا|دعوای)\s*(?:\S+\s*){0,3}?(?:به\s*علت|بلحاظ|به\s*لحاظ|به\s*جهت)?\s*استرداد"),
+    ("withdrawal", r"قرار\s?(?:به\s)?(?:ابطال|رد|سقوط)\s*(?:دادخواست|دعوی|دعوا|دعوای)\s?(?:[^\s]{1,25}\s){0,3}?(?:به\s*علت\s|بلحاظ\s|به\s*لحاظ\s|به\s*جهت\s)?استرداد"),
     ("settlement", r"گزارش\s*اصلاحی"),
     ("objection_upheld", r"(?:قرار\s?|حکم\s?(?:به|بر)?\s?|ضمن\s*)?رد\s*(?:اعتراض\s*و\s*)?واخواهی"),
     ("objection_upheld", rf"{_HOKM}(?:تایید|تأیید|ابرام)\s*(?:دادنامه|رأی|رای|حکم)"),
@@ -216,7 +219,7 @@ THIRD_PARTY_CUES = (r"ورود\s*ثالث", r"جلب\s*ثالث", r"اعتراض
                     r"دستور\s*موقت", r"تامین\s*خواسته", r"تأمین\s*خواسته", r"تامین\s*دلیل")
 MAIN_CLAIM_CUES = (r"دعوی\s*اصلی", r"دعوای\s*اصلی", r"دعوا\s*اصلی", r"خواهان\s*اصلی", r"دادخواست\s*اصلی")
 # The plaintiff condemned (costs thrice over for a false اعسار, a counterclaim's sum): no grant to him.
-PLAINTIFF_CONDEMNED = r"(?<!دعوی )(?<!دعوای )(?<!دعوا )(?<!ادعای )خواهان\S*(?:\s+\S+){0,2}\s*را\s*(?:نیز\s*)?(?:به|ب)\s"
+PLAINTIFF_CONDEMNED = r"(?<!دعوی )(?<!دعوای )(?<!دعوا )(?<!ادعای )خواهان\S{0,8}(?:\s\S{1,20}){0,2}\s?را\s*(?:نیز\s*)?(?:به|ب)\s"
 CODEFENDANT_CUES = (
     r"خوانده\s*(?:ی\s*)?ردیف", r"خواندگان\s*ردیف", r"سایر\s*خواندگان", r"خوانده\s*دیگر", r"خواندگان\s*دیگر",
     r"خوانده\s*(?:اول|دوم|سوم|چهارم|پنجم|نخست)", r"خواندگان\s*(?:اول|دوم|سوم|چهارم|پنجم)", r"خوانده\s*(?:شماره|ردیفهای|ردیف\s*های)",
@@ -266,7 +269,7 @@ REASONING_CUES = (
 
 # Decision words that must never appear in a training text (the label would leak).
 DECISION_WORDS = (
-    r"حکم", r"احکام", r"قرار", r"محکوم\w*", r"صادر\s*و\s*اعلام", r"بطلان\s*(?:دعوی|دعوا|دعوای)", r"بی\s?حقی",
+    r"حکم", r"احکام", r"قرار", r"محکوم[\u0600-\u06FF]{0,10}", r"صادر\s?و\s?اعلام", r"بطلان\s*(?:دعوی|دعوا|دعوای)", r"بی\s?حقی",
     r"رد\s*(?:دعوی|دعوا|دعوای)", r"عدم\s*استماع", r"ابطال\s*دادخواست", r"رد\s*دادخواست",
 )
 _SCRUB_LEAD = (r"صدور\s*(?:حکم|قرار)\s*(?:مبنی\s*بر\s*|دائر\s*بر\s*|به\s*|بر\s*)?", r"(?:صدور\s*)?(?:حکم|قرار)\s*(?:به|بر)\s*")
@@ -283,7 +286,7 @@ LAW_CODES: tuple[tuple[str, str], ...] = (
     ("FPL", r"قانون\s*حمایت\s*خانواده"),
     ("CC", r"قانون\s*مدنی|ق\s*\.?\s*م\b"),
 )
-_OTHER_LAW = r"قانون\s*\S+"
+_OTHER_LAW = r"قانون\s?\S{1,30}"
 # «همین قانون», «قانون اخیرالذکر», «قانون مارالذکر»: the law cited last.
 _SAME_LAW = re.compile(r"\s*(?:از\s*)?(?:همین\s*قانون|همان\s*قانون|آن\s*قانون|قانون\s*(?:اخیر\s*ال\s*ذکر|اخیرالذکر|اخیر|مارالذکر|مار\s*الذکر|مذکور|مرقوم|یاد\s*شده|یادشده|فوق|فوق\s*الذکر|صدر\s*الذکر|موصوف|مزبور)|همین|همان)")
 
@@ -299,7 +302,12 @@ _APPEAL = re.compile(_alt(APPEAL_HEADINGS))
 _NOT_CIVIL = re.compile(_alt(NOT_CIVIL_HEADINGS))
 _CRIMINAL = re.compile(_alt(CRIMINAL_CUES))
 _CIVIL = re.compile(_alt(CIVIL_CUES))
-_DECISION = re.compile("|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(DECISION_PATTERNS)))
+# Every decision pattern starts with one of these letters (قرار، گزارش، رد، رأی، حکم، ضمن، نقض، محکوم، به،
+# اعلام، اجازه، و، واگذار، تنفیذ، گواهی…): the look-ahead lets the scanner skip other positions at once.
+DECISION_FIRST_LETTERS = "قگرحضنمباوت"
+_DECISION = re.compile(
+    f"(?=[{DECISION_FIRST_LETTERS}])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(DECISION_PATTERNS)) + ")"
+)
 _DECISION_CODES = [code for code, _ in DECISION_PATTERNS]
 _OPERATIVE = re.compile(OPERATIVE_VERB)
 _ELLIPTIC = re.compile(ELLIPTIC_VERB)
@@ -312,12 +320,12 @@ _ENDS_PRESENT = re.compile(_PRESENT + r"$")
 _WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
 _REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
 # A finite verb between two decisions: they are separate sentences, not one chain.
-_FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|می\s?\S+|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
+_FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|می\s?[\u0600-\u06FF]{1,12}|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
 CHAIN_GAP = 200
 # A participle that ends its clause narrates a decision; one followed by more words («صادره از شعبه …»,
 # «اسناد صادر شده به نام خوانده») describes the object of this one.
 _CLAUSE_END = re.compile(r"\s*(?:بود|است|اند|و\s|و$|،|,|\.|که|می\s?باشد|گردیده|$|\))")
-_REQUEST = re.compile(rf"(?:{_alt(REQUEST_CUES)})\s*(?:صدور\s*)?(?:\S+\s*){{0,1}}$")
+_REQUEST = re.compile(rf"(?:{_alt(REQUEST_CUES)})\s*(?:صدور\s*)?(?:\S{1,30}\s?)?$")
 _SODUR = re.compile(rf"(?:(?:{_alt(COURT_ISSUES)})\s*)?(?:صدور|اصدار)\s*$")
 _COURT_SODUR = re.compile(rf"(?:{_alt(COURT_ISSUES)})\s*(?:صدور|اصدار)\s*$")
 _REQ_SODUR = re.compile(r"(?:صدور|اصدار)\s*$")
@@ -365,23 +373,28 @@ def first_instance_part(text: str) -> str | None:
     return rest[: cut.start()] if cut else rest
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """«…» and "…" spans (bounded), where a decision is quoted, not given."""
-    spans = []
+def _quoted_spans(text: str) -> bytearray:
+    """A mark for every character inside «…», "…" or “…” (at most QUOTE_MAX long): there a decision is quoted."""
+    inside = bytearray(len(text) + 1)
     for opener, closer in (("«", "»"), ('"', '"'), ("“", "”")):
-        i = text.find(opener)
-        while i >= 0:
-            j = text.find(closer, i + 1, i + 1 + QUOTE_MAX)
-            if j < 0:
-                i = text.find(opener, i + 1)
+        openers = [m.start() for m in re.finditer(re.escape(opener), text)]
+        closers = openers if opener == closer else [m.start() for m in re.finditer(re.escape(closer), text)]
+        k, last_end = 0, -1
+        for i in openers:
+            if i <= last_end:
                 continue
-            spans.append((i, j))
-            i = text.find(opener, j + 1)
-    return spans
+            k = bisect.bisect_right(closers, i, k)
+            if k == len(closers):
+                break
+            j = closers[k]
+            if j - i <= QUOTE_MAX:
+                inside[i + 1: j] = b"\x01" * (j - i - 1)
+                last_end = j
+    return inside
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
+def _inside(pos: int, inside: bytearray) -> bool:
+    return bool(inside[pos])
 
 
 @dataclass
@@ -534,12 +547,8 @@ def _sections(part: str) -> list[tuple[int, str]]:
 
 
 def _section_of(sections: list[tuple[int, str]], pos: int) -> str:
-    kind = "main"
-    for start, k in sections:
-        if start >= pos:
-            break
-        kind = k
-    return kind
+    k = bisect.bisect_left(sections, (pos, "")) - 1
+    return sections[k][1] if k >= 0 else "main"
 
 
 def _last(pattern: re.Pattern[str], text: str) -> int:
@@ -666,9 +675,9 @@ _KHASTEH_END = re.compile(
 )
 _KHASTEH_LEAD = re.compile(
     r"^(?:صدور\s*)?(?:حکم\s*|قرار\s*)?(?:مبنی\s*بر\s*|دائر\s*بر\s*|به\s*|بر\s*)?"
-    r"(?:محکومیت\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s*ردیف\s*\S+)?\s*(?:به|ب)\s*)?"
+    r"(?:محکومیت\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s?ردیف\s?\S{1,12})?\s?(?:به|ب)\s?)?"
 )
-_KHASTEH_PARTY = re.compile(r"^(الزام)\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s*ردیف\s*\S+)?\s*(?:به|ب)\s*")
+_KHASTEH_PARTY = re.compile(r"^(الزام)\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s?ردیف\s?\S{1,12})?\s?(?:به|ب)\s?")
 
 
 def khasteh_phrase(claim: str) -> str | None:
@@ -690,14 +699,27 @@ def khasteh_phrase(claim: str) -> str | None:
     return phrase or None
 
 
+_WORD = re.compile(r"[\u0600-\u06FF]+")
+_DECISION_TOKENS = frozenset({"حکم", "احکام", "قرار", "حکمی", "قراری"})
+# Decision words glued to the next word («قراررد», «حکمبه»); «قرارداد» (a contract) is not one.
+_GLUED_DECISION = re.compile(r"(?:قرار|حکم)(?:رد|عدم|به|بر|ب(?=[\u0600-\u06FF]))|محکوم")
+
+
+def _scrub_token(m: re.Match[str]) -> str:
+    tok = m.group()
+    return "" if tok in _DECISION_TOKENS or _GLUED_DECISION.match(tok) else tok
+
+
 def scrub_decision_words(text: str) -> str:
     """Remove decision wording a plaintiff's request carries («صدور حکم به …»), so no label leaks."""
     text = _SCRUB.sub("", text)
     text = _DECISION_WORDS.sub("", text)
+    text = _WORD.sub(_scrub_token, text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-_TRAILING = re.compile(r"(?:[،,]?\s*(?:لذا|بنابراین|که|و)?\s*(?:این\s*)?دادگاه)?\s*[،,.\s]*$")
+_TRAILING_COURT = re.compile(r"(?:[،,]? ?(?:لذا|بنابراین|که|و)? ?(?:این )?دادگاه)$")
+_TRAILING_PUNCT = " .،,\n\t؛:"
 
 
 def claim_text_of(part: str, first_decision: int | None) -> str:
@@ -708,7 +730,8 @@ def claim_text_of(part: str, first_decision: int | None) -> str:
     claim = part[:end]
     # An ara heading glued to «رأی دادگاه» twice («رأی دادگاه بدوی رای دادگاه در خصوص …»).
     claim = re.sub(rf"^\W*(?:{_RAY}\s*دادگاه)?\W*", "", claim)
-    claim = _TRAILING.sub("", claim)
+    claim = claim.rstrip(_TRAILING_PUNCT)
+    claim = _TRAILING_COURT.sub("", claim).rstrip(_TRAILING_PUNCT)
     return scrub_decision_words(claim).strip(" .،\n")
 
 
@@ -857,7 +880,7 @@ def read_ruling(text: str) -> RulingReading:
     for d in operative:
         d.target = _target(part, d, prev, _section_of(sections, d.start), several=len(operative) > 1)
         prev = max(prev, d.verb_end)
-        if d.code == "invalid" and re.match(r"\S+\s?(?:به|بر|ب)?\s?(?:بطلان|ابطال)\s*آن", part[d.start: d.end + 2]):
+        if d.code == "invalid" and re.match(r"\S{1,6}\s?(?:به|بر|ب)?\s?(?:بطلان|ابطال)\s*آن", part[d.start: d.end + 2]):
             # «حکم بر بطلان آن» after «رأی داوری … را»: the award annulled, the relief granted.
             left = part[max(0, d.start - 300): d.start]
             if _last(_DEED, left) > _last(_CLAIM_WORD, left):
@@ -891,7 +914,8 @@ def read_ruling(text: str) -> RulingReading:
     grounds: list[str] = []
     ends = sorted(x.verb_end for x in decisions if x.operative)
     for d in deciding:
-        floor = max((e for e in ends if e <= d.start), default=0)
+        k = bisect.bisect_right(ends, d.start) - 1
+        floor = ends[k] if k >= 0 else 0
         lo = _sentence_start(part, d.start, floor)
         ctx = max(0, lo - CITATION_WINDOW)
         for g in citations(part[ctx: max(d.verb_end, d.end)], start=lo - ctx):
@@ -911,11 +935,11 @@ def read_ruling(text: str) -> RulingReading:
 
 # When no decision wording is operative, the court's verdict on the claim in its own words.
 FALLBACK_GRANT = (
-    r"(?:دعوی|دعوا|دعوای|خواسته)\s*(?:خواهان\S*\s*)?(?:را\s*)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*صحت|موجه)"
-    r"(?!\s*(?:\S+\s*)?(?:ندانسته|نداده|نمی|ننموده|نیست|نبوده|نشده|نداند|ندانست))",
+    r"(?:دعوی|دعوا|دعوای|خواسته)\s?(?:خواهان\S{0,8}\s?)?(?:را\s?)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*صحت|موجه)"
+    r"(?!\s?(?:\S{1,20}\s?)?(?:ندانسته|نداده|نمی|ننموده|نیست|نبوده|نشده|نداند|ندانست))",
 )
 FALLBACK_LOSS = (
-    r"(?:دعوی|دعوا|دعوای)\s*(?:خواهان\S*\s*)?(?:را\s*)?(?:غیر\s*وارد|وارد\s*ندانسته|غیر\s*ثابت|ثابت\s*ندانسته|غیر\s*موجه|مردود)",
+    r"(?:دعوی|دعوا|دعوای)\s?(?:خواهان\S{0,8}\s?)?(?:را\s?)?(?:غیر\s*وارد|وارد\s*ندانسته|غیر\s*ثابت|ثابت\s*ندانسته|غیر\s*موجه|مردود)",
 )
 _FALLBACK_GRANT = re.compile(_alt(FALLBACK_GRANT))
 _FALLBACK_LOSS = re.compile(_alt(FALLBACK_LOSS))
