@@ -96,7 +96,7 @@ _GLUED_HEADING = re.compile(r"(رأی دادگاه (?:بدوی|تجدید ?نظ�
 def normalise(text: str) -> str:
     """Fold what the tables do not list: Arabic letters and digits, ZWNJ, diacritics, «رای», «ئین»."""
     text = text.translate(FOLD_FOR_PARSING)
-    text = text.replace("ة", "ه").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
+    text = text.replace("ۀ", "ه").replace("ة", "ه").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
     text = _DIACRITICS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
@@ -276,7 +276,7 @@ _SCRUB_LEAD = (r"صدور\s*(?:حکم|قرار)\s*(?:مبنی\s*بر\s*|دائر
 
 # Citations: law names → short codes; CPC is the default law of a civil ruling.
 LAW_CODES: tuple[tuple[str, str], ...] = (
-    ("CPC", r"(?:قانون\s*)?آ[یئ]?ی?ن\s*دادرسی|آیین\s*دادرسی|آئین\s*دادرسی|ق\s*\.?\s*آ\s*\.?\s*د\s*\.?\s*م"),
+    ("CPC", r"(?:قانون\s?)?[آا]\s?[یئ]{1,2}\s?ن\s?دادرس|(?:قانون\s?)?دادرسی\s?مدنی|(?:قانون\s?|ق\s?\.?\s?)?[آا]\s?\.?\s?د\s?\.?\s?م(?![\u0600-\u06FF])"),
     ("DRC", r"قانون\s*شوراهای\s*حل\s*اختلاف"),
     ("LTR", r"قانون\s*روابط\s*موجر"),
     ("EJA", r"قانون\s*اجرای\s*احکام"),
@@ -288,7 +288,7 @@ LAW_CODES: tuple[tuple[str, str], ...] = (
 )
 _OTHER_LAW = r"قانون\s?\S{1,30}"
 # «همین قانون», «قانون اخیرالذکر», «قانون مارالذکر»: the law cited last.
-_SAME_LAW = re.compile(r"\s*(?:از\s*)?(?:همین\s*قانون|همان\s*قانون|آن\s*قانون|قانون\s*(?:اخیر\s*ال\s*ذکر|اخیرالذکر|اخیر|مارالذکر|مار\s*الذکر|مذکور|مرقوم|یاد\s*شده|یادشده|فوق|فوق\s*الذکر|صدر\s*الذکر|موصوف|مزبور)|همین|همان)")
+_SAME_LAW = re.compile(r"\s*(?:از\s*)?(?:همین\s*قانون|همان\s*قانون|آن\s*قانون|قانون\s*(?:ماخذ|مأخذ|مرقوم|اخیر\s*ال\s*ذکر|اخیرالذکر|اخیر|مارالذکر|مار\s*الذکر|مذکور|مرقوم|یاد\s*شده|یادشده|فوق|فوق\s*الذکر|صدر\s*الذکر|موصوف|مزبور)|همین|همان)")
 
 # --- compiled ---------------------------------------------------------------------------------
 
@@ -347,11 +347,12 @@ _SENTENCE_END = re.compile(r"(?<=[\u0600-\u06FF]{3})(?<!الف)\.(?:\s|$)|[؟!]|
 _LAW = re.compile("|".join(f"(?P<{code}>{p})" for code, p in LAW_CODES) + f"|(?P<OTHER>{_OTHER_LAW})")
 # «بند 4 ماده 84», «ماده 84 بند 4», «مواد 2 و 89», «ماده 14 بند 8 قانون روابط موجر …», «بندهای 4 و 5 ماده 84».
 _CITATION = re.compile(
-    r"(?:(?:بند|بندهای|شق)\s*(?P<items1>\d{1,2}(?:\s*(?:و|،|,|-)\s*\d{1,2}){0,4})\s*(?:از\s*)?)?"
-    r"(?:ماده|مواد|مادتین)\s*(?P<arts>\d{1,4}(?:\s*(?:و|،|,|-)\s*(?:ماده\s*)?\d{1,4}){0,9})"
-    r"(?:\s*(?:بند|بندهای)\s*(?P<items2>\d{1,2}(?:\s*(?:و|،|,)\s*\d{1,2}){0,4}))?"
+    r"(?:(?:بند|بندهای|شق)\s?\(?(?P<items1>\d{1,2}(?:\s?(?:و|،|,|-)\s?\d{1,2}){0,4})\)?\s?(?:از\s?|ذیل\s?)?)?"
+    r"(?:ماده|مواد|مادتین|مستندا\s?به|به\s?استناد|باستناد)\s?(?P<arts>\d{1,4}(?:\s?(?:و|،|,|-)\s?(?:ماده\s?)?\d{1,4}){0,9})"
+    r"(?:\s?(?:بند|بندهای)\s?\(?(?P<items2>\d{1,2}(?:\s?(?:و|،|,)\s?\d{1,2}){0,4})\)?)?"
 )
 _NUM = re.compile(r"\d{1,4}")
+CPC_LAST_ARTICLE = 529
 # How far around a decision we look (characters): all windows bounded, so reading stays linear.
 VERB_WINDOW = 700
 CONTEXT_WINDOW = 260
@@ -407,6 +408,7 @@ class _Decision:
     target: str = "main"  # main | part | codefendant | ancillary | counterclaim | penalty
     hint: str | None = None  # a target known from the stage (an objector among several defendants)
     weak: bool = False  # «… محکوم به رد است»: counts only when no formal decision says otherwise
+    own_verb: bool = False  # operative by a verb of its own (not by a chain or a «ضمن صدور»)
 
 
 def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
@@ -462,7 +464,7 @@ def _decisions(part: str) -> list[_Decision]:
             status.append("no")
             continue
         if _ENDS_PRESENT.search(part, s, e):
-            d.operative = True
+            d.operative = d.own_verb = True
             status.append("yes")
             continue
         if code in LOSSES and part.startswith("محکوم", s) and _WEAK_VERB.match(part, e):
@@ -471,7 +473,7 @@ def _decisions(part: str) -> list[_Decision]:
             continue
         own = _OWN_VERB.match(part, e)
         if own and (code != GRANT or part.startswith("محکوم", s) or part.startswith("گواهی", s)):
-            d.operative, d.verb_end = True, own.end()
+            d.operative, d.own_verb, d.verb_end = True, True, own.end()
             status.append("yes")
             continue
         if code == GRANT and part.startswith("را ملزم", s):
@@ -494,7 +496,7 @@ def _decisions(part: str) -> list[_Decision]:
         kind, verb_end = _verb_after(part, e, min(nxt, e + VERB_WINDOW))
         d.verb_end = verb_end
         if kind == "operative":
-            d.operative = True
+            d.operative = d.own_verb = True
             status.append("yes")
         elif kind == "narrated":
             status.append("no")
@@ -591,7 +593,13 @@ def _target(part: str, d: _Decision, prev_end: int, section: str = "main", sever
     return "main"
 
 
+# «ماده 6 قرارداد»: an article of the parties' contract, not of a law.
+_CONTRACT_ARTICLE = re.compile(r"\s?(?:از\s?)?(?:قرار\s?داد|مبایعه|اجاره\s?نامه|عقد\s?نامه|سند|شرایط|وقف\s?نامه|اساسنامه|آیین\s?نامه|آئین\s?نامه|این\s*قانون\s*نامه)")
+
+
 def _law_after(text: str, pos: int, default: str | None) -> str | None:
+    if _CONTRACT_ARTICLE.match(text, pos):
+        return "OTHER"
     m = _LAW.search(text, pos, pos + 90)
     if m is None:
         return default
@@ -626,6 +634,8 @@ def citations(text: str, start: int = 0) -> list[str]:
         last_law = law
         if m.start() < start:
             continue
+        if not m.group(0).startswith(("ماده", "مواد", "مادتین", "بند", "شق")) and law == "CPC" and _law_after(text, m.end(), None) is None:
+            continue  # «مستندا به 197» counts only when a law is named right after it
         items = m.group("items1") or m.group("items2")
         arts = _NUM.findall(m.group("arts"))
         item_nums = _NUM.findall(items) if items else []
@@ -638,20 +648,37 @@ def citations(text: str, start: int = 0) -> list[str]:
                         out.append(code)
                 item_nums = []
                 continue
-            code = f"{law} {a}"
+            if law == "CPC" and int(a) > CPC_LAST_ARTICLE:
+                law_here = "CC"  # the Civil Procedure Code ends at Article 529: «ماده 1257 قانون آیین دادرسی» is CC 1257
+                code = f"{law_here} {a}"
+            else:
+                code = f"{law} {a}"
             if code not in out:
                 out.append(code)
     return out
 
 
-# Articles that say how a قرار is worded or that costs follow; never the ground itself when another is cited.
-_PROCEDURAL_ONLY = frozenset({"CPC 89", "CPC 515", "CPC 519", "CPC 502", "CPC 503"})
+# Articles that say how a قرار is worded, that costs follow, or that contracts bind (CC 10, 219–223); never
+# the ground itself when another is cited.
+_PROCEDURAL_ONLY = frozenset({"CPC 89", "CPC 515", "CPC 519", "CPC 502", "CPC 503", "CPC 84", "CPC 303", "CPC 305", "CPC 306",
+                              "CPC 198", "CC 10", "CC 219", "CC 220", "CC 221", "CC 223"})
+# The articles courts dismiss on, most specific first: a CPC 84 item (the bars of Article 84), CPC 2 (no
+# claim made as the law requires), CPC 54 (petition not put right in time), CPC 107 (withdrawal), CPC 197
+# and CC 1257 (the claimant did not prove it), CPC 522 (delay damages on a debt that is not money),
+# CPC 489 (grounds to annul an arbitral award), LTR 14 (grounds to evict a tenant).
+DISMISSAL_GROUNDS = ("CPC 2", "CPC 54", "CPC 107", "CPC 197", "CC 1257", "CPC 522", "CPC 489", "CPC 422")
 
 
 def primary_ground(grounds: Sequence[str]) -> str | None:
-    """The ground that says why: a CPC 84 item first, then the first article that is not procedural."""
+    """The ground that says why: a CPC 84 item, then a usual dismissal article, then the first substantive one."""
     for g in grounds:
         if g.startswith("84("):
+            return g
+    for known in DISMISSAL_GROUNDS:
+        if known in grounds:
+            return known
+    for g in grounds:
+        if g.startswith("LTR 14"):
             return g
     for g in grounds:
         if g not in _PROCEDURAL_ONLY:
@@ -912,7 +939,7 @@ def read_ruling(text: str) -> RulingReading:
         return _left_out("unclear", claim, khasteh, codes)
 
     grounds: list[str] = []
-    ends = sorted(x.verb_end for x in decisions if x.operative)
+    ends = sorted(x.verb_end for x in decisions if x.operative and x.own_verb)
     for d in deciding:
         k = bisect.bisect_right(ends, d.start) - 1
         floor = ends[k] if k >= 0 else 0
