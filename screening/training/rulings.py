@@ -96,7 +96,7 @@ _GLUED_HEADING = re.compile(r"(رأی دادگاه (?:بدوی|تجدید ?نظ�
 def normalise(text: str) -> str:
     """Fold what the tables do not list: Arabic letters and digits, ZWNJ, diacritics, «رای», «ئین»."""
     text = text.translate(FOLD_FOR_PARSING)
-    text = text.replace("ۀ", "ه").replace("ة", "ه").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
+    text = text.replace("ۀ", "ه").replace("ة", "ه").replace("[", "").replace("]", "").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
     text = _DIACRITICS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
@@ -182,6 +182,11 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("accepted", r"را\s*ملزم\s*(?:به|ب)\s"),
     ("accepted", r"اجازه\s*(?:داده\s*می\s?شود|می\s?دهد)"),
     ("accepted", r"ضمن\s*پذیرش\s*(?:دعوی|دعوا|اعسار|خواسته)"),
+    # Grants named by what the court orders: installments (an insolvency claim), a bankruptcy, a sale of
+    # common property (قانون افراز و فروش املاک مشاع).
+    ("accepted", r"قرار\s?تقسیط|(?:ضمن\s?)?اعلام\s?ورشکستگی|دستور\s?فروش"),
+    # «دعوی … مردود اعلام می‌گردد»: the claim turned down in the court's words (not a party's objection).
+    ("merits_rejected", r"(?:دعوی|دعوا|دعوای|خواسته|اعتراض)[\u0600-\u06FF]{0,6}(?:\s[^\s]{1,20}){0,8}?\s?مردود\s?(?:اعلام\s?)?(?:می\s?گردد|می\s?شود|میگردد|میشود)"),
     ("accepted", r"محکوم\s?(?:می\s?(?:نماید|نمایند|نمائید|کند|کنند|گردد|گردند|گردید|شود|شوند|دارد|دارند)|و\s)"),
     ("accepted", r"گواهی\s*عدم\s*امکان\s*سازش\s*(?:را\s*)?صادر"),
 )
@@ -194,9 +199,13 @@ LEAVE_OUT = frozenset({"referral", "settlement", "withdrawal"})
 # decision. «صادر و …» (or «صادر و اعلام نموده و …») hands the decision to the next verb of the chain;
 # «صادر شده/گردیده/نموده است», «صادره» narrate a decision given before (an earlier ruling, the
 # default ruling under objection) unless followed by «از» («شناسنامه صادره از …» is part of the object).
-_PRESENT = r"(?:می\s?(?:نماید|نمایند|نمائید|نمایم|کند|کنند|گردد|گردند|شود|شوند|دارد|دارند|دارم|دهد|دهند)|مینماید|میگردد|میشود|میکند|میدارد)"
+_PRESENT = r"(?:می\s?(?:نماید|نمایند|نمائید|نمایم|کند|کنند|گردد|گردند|شود|شوند|دارد|دارند|دارم|دهد|دهند|نمیاد|کردد)|مینماید|میگردد|میشود|میکند|میدارد)"
 VERB_START = r"(?:صادر|اصدار|انشاء|انشا|اعلام|اظهار\s?نظر|تایید|ابرام)(?!\s*کننده|کننده|ات\b)"
-OPERATIVE_VERB = rf"(?:صادر|اصدار|انشاء|انشا|اعلام|اظهار\s?نظر|تایید|ابرام)\s?(?:و\s?(?:اعلام|انشاء|انشا|استوار)\s?)?(?:را\s*)?{_PRESENT}"
+OPERATIVE_VERB = (
+    rf"(?:صادر|اصدار|انشاء|انشا|اعلام|اظهار\s?نظر|تایید|ابرام)\s?(?:و\s?(?:اعلام|انشاء|انشا|استوار|مقرر|حکم)\s?)?(?:را\s*)?{_PRESENT}"
+    # the verb left out before the closing formula: «… قرار ابطال دادخواست را صادر. قرار صادره …», «… صادر که ظرف …»
+    r"|صادر(?:\s?و\s?اعلام)?(?=\s?(?:قرار|رأی|حکم)\s?صادره|\s?که\s?(?:ظرف|قابل)|\s?\.)"
+)
 ELLIPTIC_VERB = (
     r"(?:صادر|اعلام)\s?(?:و\s?اعلام\s?(?:نموده|کرده|داشته)\s?)?و\s?(?!اعلام|انشا|ابلاغ|قطعی|به\s*اجرا|اجرا|تایید|در\s*مرحله|مبلغ|برداشت)"
 )
@@ -303,8 +312,8 @@ _NOT_CIVIL = re.compile(_alt(NOT_CIVIL_HEADINGS))
 _CRIMINAL = re.compile(_alt(CRIMINAL_CUES))
 _CIVIL = re.compile(_alt(CIVIL_CUES))
 # Every decision pattern starts with one of these letters (قرار، گزارش، رد، رأی، حکم، ضمن، نقض، محکوم، به،
-# اعلام، اجازه، و، واگذار، تنفیذ، گواهی…): the look-ahead lets the scanner skip other positions at once.
-DECISION_FIRST_LETTERS = "قگرحضنمباوت"
+# اعلام، اجازه، و، واگذار، تنفیذ، گواهی، دعوی، دستور، خواسته…): the look-ahead lets the scanner skip other positions at once.
+DECISION_FIRST_LETTERS = "قگرحضنمباوتدخ"
 _DECISION = re.compile(
     f"(?=[{DECISION_FIRST_LETTERS}])(?:" + "|".join(f"(?P<d{i}>{p})" for i, (_, p) in enumerate(DECISION_PATTERNS)) + ")"
 )
@@ -317,6 +326,7 @@ _NARRATED = re.compile(NARRATED_VERB)
 _VERB_START = re.compile(VERB_START)
 _OWN_VERB = re.compile(OWN_VERB)
 _ENDS_PRESENT = re.compile(_PRESENT + r"$")
+_DEFENDANTS_OBJECTION = re.compile(r"ایراد|(?:اعتراض|دفاع|دفاعیات)\s?(?:وکیل\s?)?(?:خوانده|خواندگان|واخوانده)")
 _WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
 _REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
 # A finite verb between two decisions: they are separate sentences, not one chain.
@@ -462,6 +472,9 @@ def _decisions(part: str) -> list[_Decision]:
             continue
         if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 70), s)):
             status.append("no")
+            continue
+        if code == "merits_rejected" and _DEFENDANTS_OBJECTION.search(part, max(0, s - 40), e):
+            status.append("no")  # «ایراد خوانده … مردود است»: the defendant's objection fails, not the claim
             continue
         if _ENDS_PRESENT.search(part, s, e):
             d.operative = d.own_verb = True
@@ -962,7 +975,7 @@ def read_ruling(text: str) -> RulingReading:
 
 # When no decision wording is operative, the court's verdict on the claim in its own words.
 FALLBACK_GRANT = (
-    r"(?:دعوی|دعوا|دعوای|خواسته)\s?(?:خواهان\S{0,8}\s?)?(?:را\s?)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*صحت|موجه)"
+    r"(?:دعوی|دعوا|دعوای|خواسته)\s?(?:خواهان\S{0,8}\s?)?(?:را\s?)?(?:وارد|ثابت|محمول\s*بر\s*صحت|مقرون\s*به\s*(?:صحت|واقع)|موجه)"
     r"(?!\s?(?:\S{1,20}\s?)?(?:ندانسته|نداده|نمی|ننموده|نیست|نبوده|نشده|نداند|ندانست))",
 )
 FALLBACK_LOSS = (
