@@ -270,8 +270,6 @@ REASONING_CUES = (
     r"پس\s*از\s*(?:بررسی|ملاحظه|تشکیل\s*جلسه)",
     r"توجها\s*به",
     r"علیهذا",
-    r"مستندا\s*به",
-    r"به\s*استناد",
     r"ختم\s*رسیدگی",
     r"اولا\s",
 )
@@ -311,6 +309,8 @@ _APPEAL = re.compile(_alt(APPEAL_HEADINGS))
 _NOT_CIVIL = re.compile(_alt(NOT_CIVIL_HEADINGS))
 _CRIMINAL = re.compile(_alt(CRIMINAL_CUES))
 _CIVIL = re.compile(_alt(CIVIL_CUES))
+# A text filed under «رأی دادگاه بدوی» that is the appeal court deciding an appeal.
+_APPEAL_BODY = re.compile(r"\W{0,5}(?:در\s*خصوص|درخصوص)\s*(?:درخواست|دادخواست)\s*تجدید\s?نظر\s?خواهی")
 # Every decision pattern starts with one of these letters (قرار، گزارش، رد، رأی، حکم، ضمن، نقض، محکوم، به،
 # اعلام، اجازه، و، واگذار، تنفیذ، گواهی، دعوی، دستور، خواسته…): the look-ahead lets the scanner skip other positions at once.
 DECISION_FIRST_LETTERS = "قگرحضنمباوتدخ"
@@ -326,11 +326,15 @@ _NARRATED = re.compile(NARRATED_VERB)
 _VERB_START = re.compile(VERB_START)
 _OWN_VERB = re.compile(OWN_VERB)
 _ENDS_PRESENT = re.compile(_PRESENT + r"$")
+_NOT_HEARD_WORDS = re.compile(r"استماع|مسموع")
 _DEFENDANTS_OBJECTION = re.compile(r"ایراد|(?:اعتراض|دفاع|دفاعیات)\s?(?:وکیل\s?)?(?:خوانده|خواندگان|واخوانده)")
 _WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
 _REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
 # A finite verb between two decisions: they are separate sentences, not one chain.
-_FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|می\s?[\u0600-\u06FF]{1,12}|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
+# Decisions known by the court's verb alone, not by «حکم/قرار»: in the plaintiff's own account they are
+# his words («… به رسم اجاره به خوانده واگذار می‌نماید»), so they count only once the court is reasoning.
+_SOFT_DECISION = re.compile(r"واگذار|را\s*ملزم|ملزم|اجازه|تنفیذ|تجویز|ضمن\s*پذیرش|قرار\s?تقسیط|اعلام\s?ورشکستگی|دستور\s?فروش|دعو|خواسته|اعتراض")
+_FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|ن?می\s?[\u0600-\u06FF]{1,12}|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
 CHAIN_GAP = 200
 # A participle that ends its clause narrates a decision; one followed by more words («صادره از شعبه …»,
 # «اسناد صادر شده به نام خوانده») describes the object of this one.
@@ -345,6 +349,14 @@ _MAIN_CLAIM = re.compile(_alt(MAIN_CLAIM_CUES))
 _PLAINTIFF_CONDEMNED = re.compile(PLAINTIFF_CONDEMNED)
 _CODEF = re.compile(_alt(CODEFENDANT_CUES))
 _NOT_DIRECTED = re.compile(_alt(NOT_DIRECTED_CUES))
+# «در خصوص دعوی خواهان به طرفیت خوانده ردیف دوم …»: the decision names its defendant.
+_AGAINST_DEFENDANT = re.compile(
+    r"(?:به\s?طرفیت|بطرفیت|نسبت\s?به|علیه|در\s?خصوص|درخصوص|راجع\s?به)\s?(?:خوانده|خواندگان)\s?(?:ی\s?)?ردیف\s?(?:های\s?)?(?P<row>[^\s]{1,8})"
+)
+_THIS_PART = re.compile(r"(?:در|از)\s?این\s?(?:قسمت|بخش)|نسبت\s?به\s?این\s?(?:قسمت|بخش)")
+_FIRST_ROW = re.compile(r"(?:اول|نخست|1)(?![\u0600-\u06FF\d])")
+# Articles on interim orders (CPC 310–325) and on securing the claim (CPC 108–129): a side request.
+_INTERIM_ARTICLE = re.compile(r"ماده\s?(?:31\d|32[0-5]|10[89]|11\d|12\d)(?!\d)")
 _FIRST_DEFENDANT = re.compile(r"خوانده\s*(?:ی\s*)?(?:ردیف\s*)?(?:اول|نخست|1\b)")
 _PARTC = re.compile(_alt(PART_CUES))
 _WITHDRAW = re.compile(_alt(WITHDRAWAL_CUES))
@@ -473,6 +485,8 @@ def _decisions(part: str) -> list[_Decision]:
         if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 70), s)):
             status.append("no")
             continue
+        if code == "merits_rejected" and "مردود" in part[s:e] and _NOT_HEARD_WORDS.search(part, max(0, s - 60), e):
+            code = d.code = "not_heard"
         if code == "merits_rejected" and _DEFENDANTS_OBJECTION.search(part, max(0, s - 40), e):
             status.append("no")  # «ایراد خوانده … مردود است»: the defendant's objection fails, not the claim
             continue
@@ -515,7 +529,7 @@ def _decisions(part: str) -> list[_Decision]:
             status.append("no")
         elif kind == "elliptic":
             status.append("chain")
-        elif nxt < len(part) and nxt - e < CHAIN_GAP and not _FINITE.search(part, e, nxt):
+        elif nxt < len(part) and nxt - e < CHAIN_GAP and not _FINITE.search(part, e, nxt) and not _SOFT_DECISION.match(part, s):
             status.append("chain")
         else:
             status.append("no")
@@ -539,7 +553,8 @@ def _decisions(part: str) -> list[_Decision]:
 # «در خصوص دعوی مرتبط تقدیمی …», «اولاً در خصوص دعوای اصلی …».
 SECTION_HEADING = (
     r"(?:در\s*خصوص|درخصوص|در\s*مورد|درمورد|راجع\s*به|پیرامون)\s*(?:دعوی|دعوای|دعوا|دادخواست|خواسته|درخواست|قرار)\s*"
-    r"(?:تقدیمی\s*)?(?:خواهان\s*)?(?P<kind>تقابل|متقابل|مرتبط|ورود\s*ثالث|جلب\s*ثالث|اعتراض\s*ثالث|اعسار|تامین\s*خواسته|دستور\s*موقت|اصلی)?"
+    r"(?:تقدیمی\s*)?(?:خواهان\s*)?(?:(?:[^\s]{1,20}\s){0,8}?(?:به|ب)\s?خواسته\s)?"
+    r"(?P<kind>تقابل|متقابل|مرتبط|ورود\s*ثالث|جلب\s*ثالث|اعتراض\s*ثالث|اعسار|تامین\s*خواسته|دستور\s*موقت|اصلی)?"
 )
 _SECTION = re.compile(SECTION_HEADING)
 _SECTION_KIND = {"تقابل": "counterclaim", "متقابل": "counterclaim", "مرتبط": "counterclaim", "اصلی": "main"}
@@ -597,8 +612,18 @@ def _target(part: str, d: _Decision, prev_end: int, section: str = "main", sever
     if _last(_THIRD, near) > _last(_MAIN_CLAIM, near):
         return "ancillary"
     own = part[d.start: min(d.verb_end, d.end + 160)]
-    if (_CODEF.search(left) or _CODEF.search(own)) and not (_FIRST_DEFENDANT.search(left[-80:]) or _FIRST_DEFENDANT.search(own)):
+    if _THIS_PART.search(own):
+        return "part"
+    named = None
+    for m in _AGAINST_DEFENDANT.finditer(left):
+        named = m
+    if named is not None:
+        if not _FIRST_ROW.match(named.group("row")):
+            return "codefendant"
+    elif (_CODEF.search(left) or _CODEF.search(own)) and not (_FIRST_DEFENDANT.search(left[-80:]) or _FIRST_DEFENDANT.search(own)):
         return "codefendant"
+    if _INTERIM_ARTICLE.search(part, max(prev_end, d.start - CONTEXT_WINDOW), d.end):
+        return "ancillary"
     if d.code in ("claim_rejected", "not_heard") and (_NOT_DIRECTED.search(left[-200:]) or _NOT_DIRECTED.search(own)):
         return "codefendant" if several else "main"
     if _PARTC.search(left[-160:]) or _PARTC.search(part, d.start, d.end + 80):
@@ -656,7 +681,8 @@ def citations(text: str, start: int = 0) -> list[str]:
             a = str(int(a))
             if item_nums and len(arts) == 1 or (item_nums and a == "84"):
                 for it in item_nums:
-                    code = f"{a}({int(it)})" if (law == "CPC" and a == "84") else f"{law} {a}({int(it)})"
+                    # Article 84 with its items is the Civil Procedure Code's list of bars, whatever law came before.
+                    code = f"{a}({int(it)})" if (law in ("CPC", "CC") and a == "84") else f"{law} {a}({int(it)})"
                     if code not in out:
                         out.append(code)
                 item_nums = []
@@ -901,6 +927,8 @@ def read_ruling(text: str) -> RulingReading:
     part = first_instance_part(text)
     if part is None:
         return _left_out("no_first_instance")
+    if _APPEAL_BODY.match(part):
+        return _left_out("no_first_instance")
     head = part[:CRIMINAL_HEAD]
     if _CRIMINAL.search(head) and (not _CIVIL.search(head) or re.search(r"جزای\s*نقدی", head)):
         return _left_out("not_civil")
@@ -914,6 +942,9 @@ def read_ruling(text: str) -> RulingReading:
     stage, objection_upheld_only = _objection_stage(part, decisions)
     operative = [d for d in stage if d.operative and d.code not in ("objection_upheld", "objection_reversed")]
 
+    reasoning = _REASONING.search(part)
+    reasoning_at = reasoning.start() if reasoning else 0
+    operative = [d for d in operative if d.start >= reasoning_at or not _SOFT_DECISION.match(part, d.start)]
     sections = _sections(part)
     third_party_objector = bool(khasteh and khasteh.startswith("اعتراض ثالث"))
     prev = 0
@@ -925,7 +956,10 @@ def read_ruling(text: str) -> RulingReading:
             left = part[max(0, d.start - 300): d.start]
             if _last(_DEED, left) > _last(_CLAIM_WORD, left):
                 d.code = GRANT
-        if third_party_objector and d.code in LOSSES and _MAIN_CLAIM.search(part, d.start, d.end + 25):
+        if third_party_objector and d.code in LOSSES and (
+                _MAIN_CLAIM.search(part, d.start, d.end + 25)
+                or any(g.code == GRANT and 0 <= d.start - g.end < 250 and not _SENTENCE_END.search(part, g.end, d.start)
+                       for g in operative)):
             # A third party's objection wins by ending the original claim against him.
             d.code = GRANT
         if d.code in ("claim_rejected", "rejected_petition"):
