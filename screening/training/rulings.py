@@ -310,6 +310,7 @@ _NOT_CIVIL = re.compile(_alt(NOT_CIVIL_HEADINGS))
 _CRIMINAL = re.compile(_alt(CRIMINAL_CUES))
 _CIVIL = re.compile(_alt(CIVIL_CUES))
 # A text filed under «رأی دادگاه بدوی» that is the appeal court deciding an appeal.
+_SUPREME_BODY = re.compile(r"عضو\s?ممیز|فرجام\s?خواه|فرجامخواه|رأی\s?فرجام\s?خواسته")
 _APPEAL_BODY = re.compile(r"\W{0,5}(?:در\s*خصوص|درخصوص)\s*(?:درخواست|دادخواست)\s*تجدید\s?نظر\s?خواهی")
 # Every decision pattern starts with one of these letters (قرار، گزارش، رد، رأی، حکم، ضمن، نقض، محکوم، به،
 # اعلام، اجازه، و، واگذار، تنفیذ، گواهی، دعوی، دستور، خواسته…): the look-ahead lets the scanner skip other positions at once.
@@ -361,6 +362,8 @@ _FIRST_DEFENDANT = re.compile(r"خوانده\s*(?:ی\s*)?(?:ردیف\s*)?(?:او
 _PARTC = re.compile(_alt(PART_CUES))
 _WITHDRAW = re.compile(_alt(WITHDRAWAL_CUES))
 _NONCONT = re.compile(_alt(NON_CONTENTIOUS_CUES))
+_NONCONT_HEAD = re.compile(_alt(NON_CONTENTIOUS_CUES + (r"قیمومت", r"قیم\s?پیشنهادی", r"اداره\s*امور\s*سرپرستی", r"امین\s*موقت", r"غایب\s*مفقود\s*الاثر")))
+_PARTIES = re.compile(r"به\s?طرفیت|بطرفیت|علیه")
 _REASONING = re.compile(_alt(REASONING_CUES))
 _DECISION_WORDS = re.compile(rf"(?<![\u0600-\u06FF])(?:{_alt(DECISION_WORDS)})(?![\u0600-\u06FF])")
 _SCRUB = re.compile(rf"(?<![\u0600-\u06FF])(?:{_alt(_SCRUB_LEAD)})")
@@ -503,7 +506,7 @@ def _decisions(part: str) -> list[_Decision]:
             d.operative, d.own_verb, d.verb_end = True, True, own.end()
             status.append("yes")
             continue
-        if code == GRANT and part.startswith("را ملزم", s):
+        if code == GRANT and (part.startswith("را ملزم", s) or part.startswith("ضمن", s)):
             # «خوانده را ملزم به تمکین … می‌نماید»: the verb closes the sentence.
             stop = _SENTENCE_END.search(part, e, min(nxt, e + 300))
             own_verb = re.search(r"(?<![\u0600-\u06FF])" + _PRESENT, part[e: stop.start() if stop else min(nxt, e + 300)])
@@ -813,6 +816,13 @@ _OBJECTION = re.compile(r"واخواه|اعتراض\s*(?:به|ب)\s*(?:دادن�
 # The objector is one of several defendants the default judgment condemned: reversing it for him
 # leaves the judgment against the others standing.
 _SEVERAL_DEFENDANTS = re.compile(r"خواندگان|تضامنی|متضامنا|تضامنا|خوانده\s*ردیف")
+# The objection allowed: the default judgment set aside («نقض»، «فسخ دادنامه»، «واخواهی را وارد دانسته»).
+_REVERSAL = re.compile(
+    r"نقض|فسخ\s?(?:دادنامه|رأی|حکم)|(?:واخواهی|اعتراض)\S{0,3}\s(?:[^\s]{1,15}\s){0,3}?(?:را\s)?(?:وارد|موجه)\s?(?:دانسته|تشخیص|می\s?داند)"
+    r"|(?:وارد|موجه)\s?دانستن\s?(?:واخواهی|اعتراض)|پذیرش\s?(?:اعتراض|واخواهی)"
+)
+OBJECTION_WINDOW = 4000
+_BARS = frozenset({"rejected_petition", "not_heard", "claim_rejected"})
 _ONLY_OBJECTOR = re.compile(r"(?:صرفا|فقط|تنها)?\s*نسبت\s*به\s*(?:واخواه|ایشان|نامبرده|وی)\b")
 
 
@@ -848,7 +858,14 @@ def _objection_stage(part: str, decisions: list[_Decision]) -> tuple[list[_Decis
         return kept, False
     upheld = any(d.operative and d.code == "objection_upheld" for d in after)
     reversal = next((d for d in after if d.code == "objection_reversed"), None)
+    if reversal is None and _REVERSAL.search(part, split, min(len(part), split + OBJECTION_WINDOW)):
+        reversal = after[0] if after else None
     finals = [d for d in after if d.operative and d.code in LOSSES | {GRANT} | LEAVE_OUT]
+    if reversal is None and finals and all(d.code in _BARS for d in finals):
+        # Nothing in the objection ruling sets the default judgment aside: its dismissal («قرار رد دعوی
+        # مزبور») is of the objection, and the default judgment stands.
+        before_finals = [d for d in before if d.code in LOSSES | {GRANT}]
+        return (before_finals, False) if before_finals else ([], True)
     if finals and (reversal is not None or not upheld):
         grants_before = [d for d in before if d.code == GRANT]
         losses_after = [d for d in finals if d.code in LOSSES]
@@ -927,7 +944,7 @@ def read_ruling(text: str) -> RulingReading:
     part = first_instance_part(text)
     if part is None:
         return _left_out("no_first_instance")
-    if _APPEAL_BODY.match(part):
+    if _APPEAL_BODY.match(part) or _SUPREME_BODY.search(part, 0, 300):
         return _left_out("no_first_instance")
     head = part[:CRIMINAL_HEAD]
     if _CRIMINAL.search(head) and (not _CIVIL.search(head) or re.search(r"جزای\s*نقدی", head)):
@@ -969,6 +986,10 @@ def read_ruling(text: str) -> RulingReading:
                 d.code = "withdrawal"
     operative = [d for d in operative if d.target != "penalty"]
 
+    head = part[:400]
+    if _NONCONT_HEAD.search(head) and not _PARTIES.search(head):
+        # A request with no one on the other side (a guardian to appoint, an estate to certify).
+        return _left_out("non_contentious", claim, khasteh, codes)
     outcome, deciding = _combine(operative, lambda d: part[max(0, d.start - 80): d.start])
     if outcome is None and any(d.operative and d.code == "objection_upheld" for d in stage):
         objection_upheld_only = True

@@ -67,6 +67,15 @@ def test_reader_agrees_with_hand_labels_on_95_percent_of_fruitless_calls():
 
 
 @needs_data
+def test_reader_agrees_with_the_blind_labels():
+    blind = load_gold(REPO / "tests" / "data" / "ruling_labels_blind.csv")
+    ag = agreement(_records(), blind)
+    assert ag.usable >= 60
+    assert ag.fruitless_rate >= 0.95, ag.disagreements
+    assert ag.left_out_agree == ag.left_out_gold
+
+
+@needs_data
 def test_no_decision_wording_in_any_training_text_from_real_rulings():
     rows, summary = label_rulings(_records())
     assert summary.labelled >= 300
