@@ -85,30 +85,28 @@ class RulingReading:
 
 # --- normalisation --------------------------------------------------------------------------
 
+# Letter forms folded before reading; «[» and «]» mark an editor's insertion into the published text.
+_LETTER_FOLD = str.maketrans({"ۀ": "ه", "ة": "ه", "ؤ": "و", "إ": "ا", "أ": "ا", "ئ": "ی", "[": None, "]": None})
+_RAY_WORD = re.compile(r"\bرای\b|\bرا(?= دادگاه (?:بدوی|تجدید))")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tanwin, harakat, tatweel: «مستنداً» → «مستندا»
 _NEWLINES = re.compile(r"(?: ?[\r\n\f\v])+ ?")
 _SPACES = re.compile(r"[ \t\u00a0\u200c\u200b\u200f\u200e\u202a-\u202e]+")
-# The portal glues a heading to the first word: «رأی دادگاه بدویدر خصوص».
+# «مستنداً» copied with its tanwin turned into a quote mark («استنادا"به», «مستندا » به»).
 _TANWIN_QUOTE = re.compile(r'(?<=[\u0600-\u06FF]{3}ا)\s?["»](?=\s?[\u0600-\u06FF])')
+# The portal glues a heading to the first word: «رأی دادگاه بدویدر خصوص».
 _GLUED_HEADING = re.compile(r"(رأی دادگاه (?:بدوی|تجدید ?نظر استان))(?=\S)")
 
 
 def normalise(text: str) -> str:
     """Fold what the tables do not list: Arabic letters and digits, ZWNJ, diacritics, «رای», «ئین»."""
     text = text.translate(FOLD_FOR_PARSING)
-    text = text.replace("ۀ", "ه").replace("ة", "ه").replace("[", "").replace("]", "").replace("ؤ", "و").replace("إ", "ا").replace("أ", "ا").replace("ئ", "ی")
+    text = text.translate(_LETTER_FOLD)
     text = _DIACRITICS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _NEWLINES.sub("\n", text)
-    text = re.sub(r"\bرای\b", "رأی", text)
-    text = text.replace("رأی", "رأی")
-    text = re.sub(r"\bرا(?= دادگاه (?:بدوی|تجدید))", "رأی", text)
+    text = _RAY_WORD.sub("رأی", text)
     text = _GLUED_HEADING.sub(r"\1 ", text)
-    # «مستنداً» copied with its tanwin turned into a closing guillemet («مستندا»») opens no quotation.
-    text = re.sub(r"(?<=مستندا)[»«]", "", text)
-    # The same with a straight quote glued to an adverb in -اً («استنادا"به», «مستندا " به»).
-    text = _TANWIN_QUOTE.sub("", text)
-    return text
+    return _TANWIN_QUOTE.sub("", text)
 
 
 # `normalise` folds «أ» to «ا»; headings are matched with either.
@@ -309,7 +307,7 @@ _APPEAL = re.compile(_alt(APPEAL_HEADINGS))
 _NOT_CIVIL = re.compile(_alt(NOT_CIVIL_HEADINGS))
 _CRIMINAL = re.compile(_alt(CRIMINAL_CUES))
 _CIVIL = re.compile(_alt(CIVIL_CUES))
-# A text filed under «رأی دادگاه بدوی» that is the appeal court deciding an appeal.
+# Texts filed under «رأی دادگاه بدوی» that are a higher court deciding an appeal or a فرجام.
 _SUPREME_BODY = re.compile(r"عضو\s?ممیز|فرجام\s?خواه|فرجامخواه|رأی\s?فرجام\s?خواسته")
 _APPEAL_BODY = re.compile(r"\W{0,5}(?:در\s*خصوص|درخصوص)\s*(?:درخواست|دادخواست)\s*تجدید\s?نظر\s?خواهی")
 # Every decision pattern starts with one of these letters (قرار، گزارش، رد، رأی، حکم، ضمن، نقض، محکوم، به،
@@ -331,17 +329,16 @@ _NOT_HEARD_WORDS = re.compile(r"استماع|مسموع")
 _DEFENDANTS_OBJECTION = re.compile(r"ایراد|(?:اعتراض|دفاع|دفاعیات)\s?(?:وکیل\s?)?(?:خوانده|خواندگان|واخوانده)")
 _WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
 _REQUEST_NEAR = re.compile(r"تقاضا|درخواست|خواسته|خواستار|مستدعی|استدعا|دایر\s*بر|دائر\s*بر|مبنی\s*بر|دایر\s*به|رسیدگی\s*و")
-# A finite verb between two decisions: they are separate sentences, not one chain.
 # Decisions known by the court's verb alone, not by «حکم/قرار»: in the plaintiff's own account they are
 # his words («… به رسم اجاره به خوانده واگذار می‌نماید»), so they count only once the court is reasoning.
 _SOFT_DECISION = re.compile(r"واگذار|را\s*ملزم|ملزم|اجازه|تنفیذ|تجویز|ضمن\s*پذیرش|قرار\s?تقسیط|اعلام\s?ورشکستگی|دستور\s?فروش|دعو|خواسته|اعتراض")
+# A finite verb between two decisions: they are separate sentences, not one chain.
 _FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|ن?می\s?[\u0600-\u06FF]{1,12}|نموده|شده|گردیده|کرده|دارد|ندارد|گردید|شد)(?![\u0600-\u06FF])")
 CHAIN_GAP = 200
 # A participle that ends its clause narrates a decision; one followed by more words («صادره از شعبه …»,
 # «اسناد صادر شده به نام خوانده») describes the object of this one.
 _CLAUSE_END = re.compile(r"\s*(?:بود|است|اند|و\s|و$|،|,|\.|که|می\s?باشد|گردیده|$|\))")
 _REQUEST = re.compile(rf"(?:{_alt(REQUEST_CUES)})\s*(?:صدور\s*)?(?:\S{1,30}\s?)?$")
-_SODUR = re.compile(rf"(?:(?:{_alt(COURT_ISSUES)})\s*)?(?:صدور|اصدار)\s*$")
 _COURT_SODUR = re.compile(rf"(?:{_alt(COURT_ISSUES)})\s*(?:صدور|اصدار)\s*$")
 _REQ_SODUR = re.compile(r"(?:صدور|اصدار)\s*$")
 _COUNTER = re.compile(_alt(COUNTERCLAIM_CUES))
