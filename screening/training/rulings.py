@@ -733,22 +733,29 @@ def _sentence_start(part: str, pos: int, floor: int) -> int:
 
 # --- claim text and خواسته --------------------------------------------------------------------
 
-_KHASTEH = re.compile(r"(?:به|ب)\s?خواسته\s*(?:های\s*)?(?:[:؛]\s*)?")
+# «به خواسته …», «بخواسته …», «به خواسته‌ی …»; failing that, «مبنی بر …» / «دایر بر …» after the parties.
+_KHASTEH = re.compile(r"(?:به|ب)\s?خواسته(?:\s?(?:ی|های))?\s?(?:[:؛]\s?)?")
+_KHASTEH_ALT = re.compile(r"(?:مبنی|دایر|دائر)\s?(?:بر|به)\s?(?:خواسته\s?)?")
+KHASTEH_SEARCH = 900  # characters from the start of the ruling where the خواسته is named
+KHASTEH_WORDS = 10
 _KHASTEH_END = re.compile(
     r"[.،,؛;:()\[\]«»\"]|\d|\s(?:به\s*مبلغ|بمبلغ|به\s*انضمام|بانضمام|با\s*احتساب|بااحتساب|بدین\s*شرح|به\s*شرح|مقوم|بابت|"
     r"به\s*میزان|به\s*مقدار|به\s*تعداد|موضوع|نسبت\s*به|مستندا|مستند\s*به|به\s*استناد|به\s*طرفیت|بطرفیت|و\s*خسارات|و\s*هزینه|"
-    r"که\s|خواهان|توضیح|فعلا|اجمالا|از\s*قرار|با\s*وکالت|مورخ)"
+    r"که\s|خواهان|توضیح|فعلا|اجمالا|از\s*قرار|با\s*وکالت|مورخ|شماره|با\s|دادگاه|تقدیم)"
 )
+# What a request wraps around the thing asked: «تقاضای رسیدگی و صدور حکم مبنی بر محکومیت خوانده به …».
 _KHASTEH_LEAD = re.compile(
-    r"^(?:صدور\s*)?(?:حکم\s*|قرار\s*)?(?:مبنی\s*بر\s*|دائر\s*بر\s*|به\s*|بر\s*)?"
-    r"(?:محکومیت\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s?ردیف\s?\S{1,12})?\s?(?:به|ب)\s?)?"
+    r"^(?:\d{1,2}\s?[-.)]\s?)?(?:تقاضای\s?)?(?:رسیدگی\s?و\s?)?(?:صدور\s?)?(?:حکم\s?|قرار\s?)?(?:مبنی\s?بر\s?|دائر\s?بر\s?|دایر\s?بر\s?|به\s|بر\s)?"
+    r"(?:محکومیت\s?(?:خوانده|خواندگان|خوانده\s?ها)(?:\s?ردیف\s?[^\s]{1,12})?\s?(?:به|ب)\s?)?(?:\d{1,2}\s?[-.)]\s?)?"
 )
-_KHASTEH_PARTY = re.compile(r"^(الزام)\s*(?:خوانده|خواندگان|خوانده\s*ها)(?:\s?ردیف\s?\S{1,12})?\s?(?:به|ب)\s?")
+# Function words a cut can leave at the end («ابطال سند رسمی به», «تغییر نام از»).
+_KHASTEH_TAIL = re.compile(r"(?:\s(?:به|از|در|با|و|را|که|بر|برای|درتاریخ|صادره|مورخ|موضوع))+\s*$")
+_KHASTEH_PARTY = re.compile(r"^(الزام)\s?(?:خوانده|خواندگان|خوانده\s?ها)(?:\s?ردیف\s?[^\s]{1,12})?\s?(?:به|ب)\s?")
 
 
 def khasteh_phrase(claim: str) -> str | None:
-    """The «خواسته» phrase: a few words after «به خواسته», decision words and amounts left out."""
-    m = _KHASTEH.search(claim)
+    """The «خواسته» phrase: a few words naming what is asked, with request wording, amounts and reasons left out."""
+    m = _KHASTEH.search(claim, 0, KHASTEH_SEARCH) or _KHASTEH_ALT.search(claim, 0, KHASTEH_SEARCH)
     if not m:
         return None
     rest = claim[m.end(): m.end() + 200]
@@ -756,13 +763,12 @@ def khasteh_phrase(claim: str) -> str | None:
     rest = _KHASTEH_PARTY.sub(r"\1 به ", rest, count=1)
     cut = _KHASTEH_END.search(rest)
     phrase = rest[: cut.start()] if cut else rest
-    words = phrase.split()[:10]
-    phrase = " ".join(words).strip(" -_/")
-    phrase = _DECISION_WORDS.sub("", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip()
-    if re.match(r"^(?:محکومیت|الزام)\s*(?:خوانده|خواندگان)\s*(?:به|ب)\s", phrase):
-        phrase = re.sub(r"^(?:محکومیت|الزام)\s*(?:خوانده|خواندگان)\s*(?:به|ب)\s", "", phrase)
-    return phrase or None
+    reason = _REASONING.search(phrase)
+    if reason:
+        phrase = phrase[: reason.start()]
+    phrase = scrub_decision_words(" ".join(phrase.split()[:KHASTEH_WORDS]))
+    phrase = _KHASTEH_TAIL.sub("", phrase).strip(" -_/")
+    return phrase if len(phrase) > 2 else None
 
 
 _WORD = re.compile(r"[\u0600-\u06FF]+")
@@ -950,7 +956,7 @@ def read_ruling(text: str) -> RulingReading:
     decisions = _decisions(part)
     first_dec = next((d.start for d in decisions if d.operative), None)
     claim = claim_text_of(part, first_dec)
-    khasteh = khasteh_phrase(part[: max(first_dec or 0, 1200)] if first_dec else part[:1200])
+    khasteh = khasteh_phrase(part)
     codes = tuple(d.code for d in decisions if d.operative)
 
     stage, objection_upheld_only = _objection_stage(part, decisions)
