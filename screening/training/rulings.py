@@ -269,7 +269,8 @@ REASONING_CUES = (
     r"توجها\s*به",
     r"علیهذا",
     r"ختم\s*رسیدگی",
-    r"اولا\s",
+    r"اولا[\s:]",
+    r"(?:لذا|فلذا|بنابراین|ازاینرو|از\s?این\s?رو|علی\s?هذا|بنا\s?علیهذا|النهایه)\s?(?:این\s?)?دادگاه",
 )
 
 # Decision words that must never appear in a training text (the label would leak).
@@ -1073,7 +1074,7 @@ def text_key(text: str) -> str:
     """Key for one first-instance ruling published twice (other id, digits, spacing, «أ»; or another appeal)."""
     folded = normalise(text)
     part = first_instance_part(folded) or folded
-    letters = re.sub(r"[\W\d_]+", "", part).replace("أ", "ا")
+    letters = re.sub(r"[\W_]+", "", part).replace("أ", "ا")
     return hashlib.sha256(letters.encode("utf-8")).hexdigest()
 
 
