@@ -187,6 +187,8 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("merits_rejected", r"(?:دعوی|دعوا|دعوای|خواسته|اعتراض)[\u0600-\u06FF]{0,6}(?:\s[^\s]{1,20}){0,8}?\s?مردود\s?(?:اعلام\s?)?(?:می\s?گردد|می\s?شود|میگردد|میشود)"),
     ("accepted", r"محکوم\s?(?:می\s?(?:نماید|نمایند|نمائید|کند|کنند|گردد|گردند|گردید|شود|شوند|دارد|دارند)|و\s)"),
     ("accepted", r"گواهی\s*عدم\s*امکان\s*سازش\s*(?:را\s*)?صادر"),
+    # A bare «قرار … صادر می‌شود» that cites CPC 84 or 2 (checked where it is read): a dismissal.
+    ("claim_rejected", r"قرار\s(?=صادر\s?(?:و\s?اعلام\s?)?(?:می|مي))"),
 )
 
 GRANT = "accepted"
@@ -326,6 +328,7 @@ _NARRATED = re.compile(NARRATED_VERB)
 _VERB_START = re.compile(VERB_START)
 _OWN_VERB = re.compile(OWN_VERB)
 _ENDS_PRESENT = re.compile(_PRESENT + r"$")
+_BAR_ARTICLE = re.compile(r"ماده\s?(?:84|2)(?!\d)")
 _NOT_HEARD_WORDS = re.compile(r"استماع|مسموع")
 _DEFENDANTS_OBJECTION = re.compile(r"ایراد|(?:اعتراض|دفاع|دفاعیات)\s?(?:وکیل\s?)?(?:خوانده|خواندگان|واخوانده)")
 _WEAK_VERB = re.compile(r"\s?(?:دعوی|دعوا|آن)?\s?(?:است|می\s?باشد|میباشد)(?![\u0600-\u06FF])")
@@ -485,6 +488,9 @@ def _decisions(part: str) -> list[_Decision]:
             continue
         if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 70), s)):
             status.append("no")
+            continue
+        if code == "claim_rejected" and part[s:e].strip() == "قرار" and not _BAR_ARTICLE.search(part, max(0, s - 150), s):
+            status.append("no")  # a bare «قرار» is a dismissal only when it cites CPC 84 or 2
             continue
         if code == "merits_rejected" and "مردود" in part[s:e] and _NOT_HEARD_WORDS.search(part, max(0, s - 60), e):
             code = d.code = "not_heard"
@@ -815,6 +821,8 @@ _NEXT_STAGE = re.compile(
     rf"(?:(?:در\s*خصوص|درخصوص|در\s*مورد|درمورد|پیرامون|راجع\s*به|حکم\s*دادگاه\s*در\s*خصوص)\s*(?:دادخواست\s*|دعوی\s*|دعوای\s*)?"
     rf"(?:واخواهی|اعتراض\s*(?:به|ب)\s*(?:دادنامه|رأی)\s*غیابی))"
     rf"|(?:{_RAY}\s*دادگاه\s*بدوی)"
+    # the judge's signature closes one ruling; a text that goes on holds the next
+    r"|(?:رییس|رئیس|دادرس|مستشار)\s?(?:دادگاه\s?تجدیدنظر\s?مامور\s?در\s?)?شعبه"
 )
 _OBJECTION = re.compile(r"واخواه|اعتراض\s*(?:به|ب)\s*(?:دادنامه|رأی|حکم)\s*غیابی")
 # The objector is one of several defendants the default judgment condemned: reversing it for him
@@ -827,6 +835,7 @@ _REVERSAL = re.compile(
 )
 OBJECTION_WINDOW = 4000
 _BARS = frozenset({"rejected_petition", "not_heard", "claim_rejected"})
+_IN_FAVOUR = re.compile(rf"در\s?حق\s?خواهان[\u0600-\u06FF]{{0,4}}\s?صادر\s?(?:و\s?اعلام\s?)?{_PRESENT}")
 _ONLY_OBJECTOR = re.compile(r"(?:صرفا|فقط|تنها)?\s*نسبت\s*به\s*(?:واخواه|ایشان|نامبرده|وی)\b")
 
 
@@ -851,7 +860,13 @@ def _objection_stage(part: str, decisions: list[_Decision]) -> tuple[list[_Decis
         return decisions, False
     split, is_objection = found
     if not any(d.operative and d.start >= split for d in decisions):
-        return decisions, False
+        favour = _IN_FAVOUR.search(part, split)
+        if is_objection or favour is None:
+            return decisions, False
+        # The later ruling's decision words were lost in the copy, but only a grant is issued «in the
+        # plaintiff's favour»: it takes the place of the earlier bars.
+        granted = _Decision(GRANT, favour.start(), favour.end(), favour.end(), True, own_verb=True)
+        return [d for d in decisions if d.code not in _BARS] + [granted], False
     before = [d for d in decisions if d.start < split and d.operative]
     after = [d for d in decisions if d.start >= split]
     if not is_objection:

@@ -262,6 +262,7 @@ PATHOLOGICAL = [
 def test_long_input_is_read_in_linear_time(body):
     text = ruling(body[:200_000] + " " + CASES[2][1])
     assert len(text) > 200_000
-    started = time.perf_counter()
+    # CPU time, not wall time: the machine the suite runs on is shared, and a busy neighbour is not our cost.
+    started = time.process_time()
     read_ruling(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
