@@ -136,12 +136,12 @@ CRIMINAL_HEAD = 400
 
 # --- decision wordings ------------------------------------------------------------------------
 
-_DAVA = r"(?:دعوی|دعوا|دعوای|دعاوی|دعوي|ادعا|ادعای|ادعاهای|اعتراض|دعوى)"
+_DAVA = r"(?:دعوی|دعوا|دعوای|دعاوی|دعوي|دعوایش|ادعا|ادعای|ادعایش|ادعاهای|اعتراض|دعوى)"
 _HOKM = r"(?:حکم|رأی|رای)\s?(?:به|بر|ب)?\s?"
 _GHARAR = r"قرار\s?(?:به\s)?"
 _BI_HAGHI = r"بی\s?حقی"
 # A dismissed part of the claim («مازاد خواسته», «این قسمت از دعوا», «آن»).
-_PART = r"(?:مازاد|مابقی|بقیه|باقی\s?مانده|این\s*قسمت|آن\s*قسمت|قسمت|بخش|سایر|آن(?=را|\b)|آنها\b|آن\s*ها\b|خواسته|در\s?خواست|تقاضا|مطالبه)"
+_PART = r"(?:مازاد|مابقی|بقیه|باقی\s?مانده|این\s*قسمت|آن\s*قسمت|قسمت|بخش|سایر|آن(?=را|\b)|آنها\b|آن\s*ها\b|خواسته|در\s?خواست|تقاضا|مطالبه|اعسار)"
 
 # (code, pattern). Order matters only for overlapping matches at one place: the first wins.
 # Codes: the outcomes, plus kinds of decision that leave a ruling out or belong to an objection.
@@ -341,6 +341,7 @@ _FINITE = re.compile(r"(?<![\u0600-\u06FF])(?:است|نیست|بود|باشد|ن
 CHAIN_GAP = 200
 # A participle that ends its clause narrates a decision; one followed by more words («صادره از شعبه …»,
 # «اسناد صادر شده به نام خوانده») describes the object of this one.
+_SIMPLE_PAST = re.compile(r"صادر\s?و\s?اعلام\s?(?:شد|گردید)(?![\u0600-\u06FF])")
 _CLAUSE_END = re.compile(r"\s*(?:بود|است|اند|و\s|و$|،|,|\.|که|می\s?باشد|گردیده|$|\))")
 _REQUEST = re.compile(rf"(?:{_alt(REQUEST_CUES)})\s*(?:صدور\s*)?(?:\S{1,30}\s?)?$")
 _COURT_SODUR = re.compile(rf"(?:{_alt(COURT_ISSUES)})\s*(?:صدور|اصدار)\s*$")
@@ -434,11 +435,12 @@ class _Decision:
     target: str = "main"  # main | part | codefendant | ancillary | counterclaim | penalty
     hint: str | None = None  # a target known from the stage (an objector among several defendants)
     weak: bool = False  # «… محکوم به رد است»: counts only when no formal decision says otherwise
+    past: bool = False  # «… صادر و اعلام شد»: the court's own decision told in the past, read when nothing else is
     own_verb: bool = False  # operative by a verb of its own (not by a chain or a «ضمن صدور»)
 
 
 def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
-    """The first verb of a decision after `start` (before `stop`): operative, elliptic, narrated or none."""
+    """The first verb of a decision after `start` (before `stop`): operative, elliptic, past, narrated or none."""
     pos = start
     while True:
         v = _VERB_START.search(part, pos, stop)
@@ -447,6 +449,9 @@ def _verb_after(part: str, start: int, stop: int) -> tuple[str, int]:
         el = _ELLIPTIC_PERFECT.match(part, v.start())
         if el:
             return "elliptic", el.end()
+        past = _SIMPLE_PAST.match(part, v.start())
+        if past:
+            return "past", past.end()
         nar = _NARRATED.match(part, v.start())
         if nar:
             if not _CLAUSE_END.match(part, nar.end()):
@@ -486,7 +491,7 @@ def _decisions(part: str) -> list[_Decision]:
             d.operative = True
             status.append("yes")
             continue
-        if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 70), s)):
+        if _REQUEST.search(before) or (_REQ_SODUR.search(before) and _REQUEST_NEAR.search(part, max(0, s - 35), s)):
             status.append("no")
             continue
         if code == "claim_rejected" and part[s:e].strip() == "قرار" and not _BAR_ARTICLE.search(part, max(0, s - 150), s):
@@ -532,6 +537,9 @@ def _decisions(part: str) -> list[_Decision]:
         if kind == "operative":
             d.operative = d.own_verb = True
             status.append("yes")
+        elif kind == "past":
+            d.past = True
+            status.append("no")
         elif kind == "narrated":
             status.append("no")
         elif kind == "elliptic":
@@ -970,11 +978,14 @@ def read_ruling(text: str) -> RulingReading:
         return _left_out("not_civil")
 
     decisions = _decisions(part)
+    if not any(d.operative for d in decisions):
+        # Some rulings tell their own decision in the past («… حکم بر بی‌حقی وی صادر و اعلام شد»).
+        for d in decisions:
+            d.operative = d.past
     first_dec = next((d.start for d in decisions if d.operative), None)
     claim = claim_text_of(part, first_dec)
     khasteh = khasteh_phrase(part)
     codes = tuple(d.code for d in decisions if d.operative)
-
     stage, objection_upheld_only = _objection_stage(part, decisions)
     operative = [d for d in stage if d.operative and d.code not in ("objection_upheld", "objection_reversed")]
 

@@ -144,6 +144,46 @@ def test_objection_allowed_gives_what_stands_after_it():
     assert read_ruling(text).outcome == "no_right"
 
 
+def test_an_objection_dismissed_without_setting_the_default_judgment_aside_keeps_it():
+    text = (". رأی دادگاه بدوی. " + CLAIM + "، دادگاه خوانده را به پرداخت وجه چک در حق خواهان محکوم می‌نماید. رأی صادره غیابی "
+            "است. . رأی دادگاه بدوی. در خصوص واخواهی آقای ج. د. نسبت به دادنامه غیابی، چون واخواه نام واخوانده را به اشتباه "
+            "نوشته است دعوا متوجه واخوانده نیست و به استناد بند ۴ ماده ۸۴ قانون آیین دادرسی مدنی قرار رد دعوی صادر می‌گردد.")
+    assert read_ruling(text).outcome == "accepted"
+
+
+def test_a_later_ruling_after_the_judges_signature_replaces_a_quashed_bar():
+    text = (". رأی دادگاه بدوی. " + CLAIM + "، دادگاه به استناد ماده ۲ قانون آیین دادرسی مدنی قرار رد دعوی صادر می‌نماید. "
+            "رئیس شعبه ۱۲ دادگاه حقوقی - الف. ب." + CLAIM + "، نظر به اینکه دادگاه تجدیدنظر قرار را نقض کرده است، دادگاه دعوا را "
+            "ثابت ندانسته و حکم به بطلان دعوی خواهان صادر می‌نماید.")
+    assert read_ruling(text).outcome == "invalid"
+
+
+def test_a_decision_told_in_the_past_counts_when_nothing_else_does():
+    r = read_ruling(ruling("خواسته خواهان مردود است و مطابق ماده ۱۹۷ حکم بر بی‌حقی وی صادر و اعلام شد."))
+    assert r.outcome == "no_right"
+    narrated = ruling("به موجب دادنامه سابق حکم بر بی‌حقی وی صادر و اعلام شد و اکنون دادگاه خوانده را به پرداخت وجه چک محکوم می‌نماید.")
+    assert read_ruling(narrated).outcome == "accepted"
+
+
+def test_a_bare_qarar_counts_only_when_it_cites_article_84_or_2():
+    assert read_ruling(ruling("خوانده را به پرداخت اصل خواسته محکوم می‌کند و در خصوص اشتراک آب مستندا به ماده ۸۴ قانون آیین دادرسی مدنی قرار صادر می‌شود.")).outcome == "partially_accepted"
+    assert read_ruling(ruling("خوانده را به پرداخت اصل خواسته محکوم می‌کند و برای تعیین خسارت قرار صادر می‌شود.")).outcome == "accepted"
+
+
+def test_a_third_partys_objection_wins_by_ending_the_original_claim():
+    claim = ("در خصوص دعوی خانم م. ک. به طرفیت خانم م. ر. به خواسته اعتراض ثالث به دادنامه شماره ۴۰۲ صادره از این شعبه، "
+             "معترض ثالث اظهار داشته واحد آپارتمان پیش‌تر به او تحویل شده است")
+    decision = ("دادگاه دعوی خواهان را محمول بر صحت تشخیص و حکم به فسخ دادنامه شماره ۴۰۲ و قرار رد دعوی خانم م. ر. نسبت به "
+                "واحد مذکور صادر و اعلام می‌دارد.")
+    assert read_ruling(ruling(decision, claim=claim)).outcome == "accepted"
+
+
+def test_a_request_without_another_side_is_non_contentious():
+    text = (". رأی دادگاه بدوی. در خصوص درخواست اداره امور سرپرستی دادسرا مبنی بر تعیین قیم برای محجور، نظر به اینکه قیم "
+            "پیشنهادی شرایط لازم را ندارد رأی به رد درخواست صادر و اعلام می‌گردد.")
+    assert read_ruling(text).skip_reason == "non_contentious"
+
+
 def test_only_the_first_instance_counts_not_the_appeal():
     text = ruling(CASES[2][1], appeal="دادگاه تجدیدنظر ضمن نقض دادنامه بدوی حکم به محکومیت تجدیدنظرخوانده صادر می‌نماید.")
     assert read_ruling(text).outcome == "claim_rejected"
