@@ -163,6 +163,8 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("no_right", rf"{_HOKM}{_BI_HAGHI}"),
     ("no_right", rf"محکوم\s*به\s*{_BI_HAGHI}"),
     ("no_right", rf"(?:اعلام|به)\s*{_BI_HAGHI}\s*خواهان"),
+    # «حکم بر برائت خوانده»: the defendant owes nothing, the plaintiff gets nothing.
+    ("no_right", rf"{_HOKM}(?:برائت|برایت)\s*(?:ذمه\s*)?(?:خوانده|خواندگان)"),
     ("merits_rejected", rf"{_HOKM}رد\s*{_DAVA}"),
     ("merits_rejected", rf"{_HOKM}رد\s*{_PART}"),
     ("merits_rejected", rf"محکوم\s*به\s*رد"),
@@ -185,7 +187,7 @@ DECISION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("accepted", r"قرار\s?تقسیط|(?:ضمن\s?)?اعلام\s?ورشکستگی|دستور\s?فروش"),
     # «دعوی … مردود اعلام می‌گردد»: the claim turned down in the court's words (not a party's objection).
     ("merits_rejected", r"(?:دعوی|دعوا|دعوای|خواسته|اعتراض)[\u0600-\u06FF]{0,6}(?:\s[^\s]{1,20}){0,8}?\s?مردود\s?(?:اعلام\s?)?(?:می\s?گردد|می\s?شود|میگردد|میشود)"),
-    ("accepted", r"محکوم\s?(?:می\s?(?:نماید|نمایند|نمائید|کند|کنند|گردد|گردند|گردید|شود|شوند|دارد|دارند)|و\s)"),
+    ("accepted", r"محکوم\s?(?:می\s?(?:نماید|نمایند|نمائید|کند|کنند|گردد|گردند|گردید|شود|شوند|دارد|دارند)|و\s|(?:نموده|کرده)\s(?!است|اند|بود))"),
     ("accepted", r"گواهی\s*عدم\s*امکان\s*سازش\s*(?:را\s*)?صادر"),
     # A bare «قرار … صادر می‌شود» that cites CPC 84 or 2 (checked where it is read): a dismissal.
     ("claim_rejected", r"قرار\s(?=صادر\s?(?:و\s?اعلام\s?)?(?:می|مي))"),
@@ -236,6 +238,7 @@ CODEFENDANT_CUES = (
     r"بقیه\s*خواندگان", r"باقی\s*خواندگان", r"(?:بر\s?علیه|برله|علیه)\s*(?:آقای|خانم|شرکت|بانک|خوانده|\S{1,3}\.)",
     r"نسبت\s*به\s*واخواه", r"صرفا\s*نسبت\s*به", r"دعوی\s*به\s*طرفیت\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان)",
     r"(?:بطرفیت|به\s*طرفیت|نسبت\s*به|متوجه|علیه)\s*(?:وی|ایشان|نامبرده|مشارالیه|مشارالیها)(?![\u0600-\u06FF])",
+    r"(?:بطرفیت|به\s*طرفیت)\s*(?:آقای|خانم|شرکت|بانک|اداره|سازمان|شهرداری)",
 )
 # CPC 84(4): the claim is not directed at this defendant. Beside other decisions it concerns a co-defendant.
 NOT_DIRECTED_CUES = (r"عدم\s*توجه", r"متوجه\s*(?:\S{1,12}\s*){0,2}(?:نمی\s?باشد|نیست|نبوده)", r"بند\s*4\s*(?:از\s*)?ماده\s*84", r"ماده\s*84\s*بند\s*4")
@@ -524,7 +527,8 @@ def _decisions(part: str) -> list[_Decision]:
             continue
         if code == GRANT and part.startswith("محکوم", s):
             # «… محکوم می‌نماید» carries its own verb; «… محکوم و …» hands it on.
-            own_present = re.match(r"محکوم\s?" + _PRESENT, part[s: s + 20])
+            # «… محکوم نموده و در خصوص …»: the court's own perfect in the operative part, as good as present
+            own_present = re.match(r"محکوم\s?(?:" + _PRESENT + r"|نموده\s|کرده\s)", part[s: s + 20])
             d.operative = bool(own_present)
             status.append("yes" if own_present else "chain")
             continue
