@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from screening.knowledge.laws import CPC_LAST_ARTICLE, DISMISSAL_GROUNDS, LAWS, NOT_THE_GROUND
 from screening.text.digits import FOLD_FOR_PARSING
 
 # --- the ONE definition -------------------------------------------------------------------
@@ -286,18 +287,8 @@ DECISION_WORDS = (
 )
 _SCRUB_LEAD = (r"صدور\s*(?:حکم|قرار)\s*(?:مبنی\s*بر\s*|دائر\s*بر\s*|به\s*|بر\s*)?", r"(?:صدور\s*)?(?:حکم|قرار)\s*(?:به|بر)\s*")
 
-# Citations: law names → short codes; CPC is the default law of a civil ruling.
-LAW_CODES: tuple[tuple[str, str], ...] = (
-    ("CPC", r"(?:قانون\s?)?[آا]\s?[یئ]{1,2}\s?ن\s?دادرس|(?:قانون\s?)?دادرسی\s?مدنی|(?:قانون\s?|ق\s?\.?\s?)?[آا]\s?\.?\s?د\s?\.?\s?م(?![\u0600-\u06FF])"),
-    ("DRC", r"قانون\s*شوراهای\s*حل\s*اختلاف"),
-    ("LTR", r"قانون\s*روابط\s*موجر"),
-    ("EJA", r"قانون\s*اجرای\s*احکام"),
-    ("RA", r"قانون\s*ثبت"),
-    ("CA", r"قانون\s*تجارت"),
-    ("CHQ", r"قانون\s*صدور\s*چک"),
-    ("FPL", r"قانون\s*حمایت\s*خانواده"),
-    ("CC", r"قانون\s*مدنی|ق\s*\.?\s*م\b"),
-)
+# Citations: law names → short codes (screening.knowledge.laws); CPC is the default law of a civil ruling.
+LAW_CODES: tuple[tuple[str, str], ...] = tuple((law.code, law.pattern) for law in LAWS)
 _OTHER_LAW = r"قانون\s?\S{1,30}"
 # «همین قانون», «قانون اخیرالذکر», «قانون مارالذکر»: the law cited last.
 _SAME_LAW = re.compile(r"\s*(?:از\s*)?(?:همین\s*قانون|همان\s*قانون|آن\s*قانون|قانون\s*(?:ماخذ|مأخذ|مرقوم|اخیر\s*ال\s*ذکر|اخیرالذکر|اخیر|مارالذکر|مار\s*الذکر|مذکور|مرقوم|یاد\s*شده|یادشده|فوق|فوق\s*الذکر|صدر\s*الذکر|موصوف|مزبور)|همین|همان)")
@@ -383,7 +374,6 @@ _CITATION = re.compile(
     r"(?:\s?(?:بند|بندهای)\s?\(?(?P<items2>\d{1,2}(?:\s?(?:و|،|,)\s?\d{1,2}){0,4})\)?)?"
 )
 _NUM = re.compile(r"\d{1,4}")
-CPC_LAST_ARTICLE = 529
 # How far around a decision we look (characters): all windows bounded, so reading stays linear.
 VERB_WINDOW = 700
 CONTEXT_WINDOW = 260
@@ -717,17 +707,6 @@ def citations(text: str, start: int = 0) -> list[str]:
     return out
 
 
-# Articles that say how a قرار is worded, that costs follow, or that contracts bind (CC 10, 219–223); never
-# the ground itself when another is cited.
-_PROCEDURAL_ONLY = frozenset({"CPC 89", "CPC 515", "CPC 519", "CPC 502", "CPC 503", "CPC 84", "CPC 303", "CPC 305", "CPC 306",
-                              "CPC 198", "CC 10", "CC 219", "CC 220", "CC 221", "CC 223"})
-# The articles courts dismiss on, most specific first: a CPC 84 item (the bars of Article 84), CPC 2 (no
-# claim made as the law requires), CPC 54 (petition not put right in time), CPC 107 (withdrawal), CPC 197
-# and CC 1257 (the claimant did not prove it), CPC 522 (delay damages on a debt that is not money),
-# CPC 489 (grounds to annul an arbitral award), LTR 14 (grounds to evict a tenant).
-DISMISSAL_GROUNDS = ("CPC 2", "CPC 54", "CPC 107", "CPC 197", "CC 1257", "CPC 522", "CPC 489", "CPC 422")
-
-
 def primary_ground(grounds: Sequence[str]) -> str | None:
     """The ground that says why: a CPC 84 item, then a usual dismissal article, then the first substantive one."""
     for g in grounds:
@@ -740,7 +719,7 @@ def primary_ground(grounds: Sequence[str]) -> str | None:
         if g.startswith("LTR 14"):
             return g
     for g in grounds:
-        if g not in _PROCEDURAL_ONLY:
+        if g not in NOT_THE_GROUND:
             return g
     return grounds[0] if grounds else None
 
