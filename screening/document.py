@@ -63,9 +63,11 @@ class Document:
     model: ModelInfo | None = None
     similar_rulings: list[SimilarRuling] | None = None  # None: no index configured
     neighbour_fruitless_rate: dict | None = None
+    is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
 
     def to_report(self) -> Report:
-        assert self.fields is not None and self.claim_type is not None and self.forum is not None
+        assert self.fields is not None
+        assert not self.is_petition or (self.claim_type is not None and self.forum is not None)
         findings = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity])
         return Report(
             claim_type=self.claim_type,
@@ -82,6 +84,7 @@ class Document:
             similar_rulings=None if self.similar_rulings is None else list(self.similar_rulings),
             neighbour_fruitless_rate=self.neighbour_fruitless_rate,
             petition_kind=self.petition_kind,
+            is_petition=self.is_petition,
         )
 
 

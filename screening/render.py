@@ -4,7 +4,7 @@ from __future__ import annotations
 from screening.knowledge.fields import FIELD_BY_CODE
 from screening.knowledge.bands import BAND_LABELS_FA
 from screening.report import PetitionKind, Report
-from screening.knowledge.ruling_outcomes import ground_fa, outcome_label_fa
+from screening.knowledge.ruling_outcomes import grounds_fa, outcome_label_fa
 from screening.similar.describe import rate_line, share_line
 from screening.text.digits import fa_number, fa_percent, fa_text, to_fa_digits
 
@@ -17,6 +17,12 @@ def fa_rial(n: int) -> str:
 
 def render_text(report: Report) -> str:
     lines: list[str] = ["گزارش غربالگری دادخواست", "=" * 24]
+    if not report.is_petition:
+        # No claim type, court or score is guessed for text that is not a petition: only the finding.
+        for f in report.findings:
+            lines.append(f"[{f.severity.label_fa}] {f.code}: {f.message_fa}")
+            lines.append(f"    مبنای قانونی: {f.basis}")
+        return "\n".join(lines) + "\n"
     ct = report.claim_type
     lines.append(f"نوع دعوا: {ct.label_fa} (اطمینان {fa_percent(ct.confidence)})")
     kind = PetitionKind(report.petition_kind)
@@ -73,7 +79,7 @@ def render_similar(report: Report) -> list[str]:
         lines.append("  رأی منتشرشده‌ای با خواسته‌ای به‌قدر کافی مشابه در نمایه نیست.")
         return lines
     for s in report.similar_rulings:
-        ground = ground_fa(s.ground)
+        ground = grounds_fa(s.ground)
         head = f"  [{outcome_label_fa(s.outcome)}]" + (f" به استناد {ground}" if ground else "")
         when = "، ".join(to_fa_digits(x) for x in (s.court, s.date) if x)
         lines.append(f"{head} — {fa_text(s.claim)}" + (f" ({when})" if when else "") + f" — شباهت {fa_percent(s.similarity)}")

@@ -242,8 +242,8 @@ class SimilarRuling:
 
 @dataclass
 class Report:
-    claim_type: ClaimType
-    forum: Forum
+    claim_type: ClaimType | None  # None when the text is not a petition (no guess is made)
+    forum: Forum | None  # None when the text is not a petition
     missing_fields: list[str]
     findings: list[Finding]
     fields: PetitionFields
@@ -258,6 +258,7 @@ class Report:
     similar_rulings: list[SimilarRuling] | None = None
     neighbour_fruitless_rate: dict[str, Any] | None = None  # {"rate": 0..1, "n": rulings it rests on}
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    is_petition: bool = True  # False: the text does not read as a petition (one NOT_A_PETITION finding)
 
     @property
     def finding_codes(self) -> list[str]:
@@ -266,8 +267,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "claim_type": self.claim_type.to_dict(),
-            "forum": self.forum.to_dict(),
+            "claim_type": self.claim_type.to_dict() if self.claim_type else None,
+            "forum": self.forum.to_dict() if self.forum else None,
             "missing_fields": list(self.missing_fields),
             "findings": [f.to_dict() for f in self.findings],
             "fields": self.fields.to_dict(),
@@ -280,4 +281,5 @@ class Report:
             "similar_rulings": None if self.similar_rulings is None else [s.to_dict() for s in self.similar_rulings],
             "neighbour_fruitless_rate": self.neighbour_fruitless_rate,
             "petition_kind": PetitionKind(self.petition_kind).value,
+            "is_petition": self.is_petition,
         }

@@ -118,8 +118,8 @@ class ReportOut(_Open):
     """The report of one petition (schema petition-screening/report/v1)."""
 
     schema_: str = Field(alias="schema", examples=["petition-screening/report/v1"])
-    claim_type: ClaimTypeOut
-    forum: ForumOut
+    claim_type: ClaimTypeOut | None = Field(description="null when the text is not a petition (is_petition false)")
+    forum: ForumOut | None = Field(description="null when the text is not a petition (is_petition false)")
     missing_fields: list[str]
     findings: list[FindingOut]
     fields: dict[str, Any]
@@ -136,6 +136,7 @@ class ReportOut(_Open):
                                   "threshold ([] when none is); null without an index.")
     neighbour_fruitless_rate: NeighbourRateOut | None = Field(
         default=None, description="With an index and at least one similar ruling; null otherwise.")
+    is_petition: bool = Field(default=True, description="false when the text does not read as a petition: one NOT_A_PETITION finding, no claim type, forum or probability")
 
 
 class BatchItemOut(BaseModel):

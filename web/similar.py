@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from screening.knowledge.ruling_outcomes import ground_fa, outcome_label_fa
+from screening.knowledge.ruling_outcomes import grounds_fa, outcome_label_fa
 from screening.report import Report
 from screening.similar.describe import rate_line, share_line
 from screening.text.digits import fa_percent, fa_text
@@ -39,7 +39,7 @@ def similar_view(report: Report) -> SimilarView:
     rows = [
         SimilarRow(
             id=s.id, outcome=s.outcome, outcome_fa=outcome_label_fa(s.outcome), fruitless=s.fruitless,
-            ground_fa=ground_fa(s.ground), claim=fa_text(s.claim), court=s.court,
+            ground_fa=grounds_fa(s.ground), claim=fa_text(s.claim), court=s.court,
             date=fa_text(s.date) if s.date else None, similarity=fa_percent(s.similarity), link=_safe_link(s.link),
         )
         for s in rulings

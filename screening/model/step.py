@@ -17,13 +17,19 @@ class ScoreFruitlessness:
         self.scorer = scorer
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.is_petition:
+            return doc  # no probability for text that is not a petition
         return self._apply(doc, *self.scorer.score(doc))
 
     def pipe(self, docs: list[Document]) -> list[Document]:
         """Score a whole batch with one call to the model."""
         if not docs:
             return docs
-        return [self._apply(doc, p, reasons) for doc, (p, reasons) in zip(docs, self.scorer.score_many(docs))]
+        petitions = [doc for doc in docs if doc.is_petition]  # non-petitions get no score
+        if petitions:
+            for doc, (p, reasons) in zip(petitions, self.scorer.score_many(petitions)):
+                self._apply(doc, p, reasons)
+        return docs
 
     def _apply(self, doc: Document, probability: float, reasons: list[Reason]) -> Document:
         probability = min(max(float(probability), 0.0), 1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from screening.knowledge.ruling_outcomes import ground_fa
+from screening.knowledge.ruling_outcomes import grounds_fa
 from screening.report import SimilarRuling
 from screening.text.digits import fa_percent, to_fa_digits
 
@@ -19,7 +19,7 @@ def share_line(similar: list[SimilarRuling]) -> str | None:
     if k == 0:
         return f"هیچ‌یک از {to_fa_digits(n)} رأی مشابه بی‌نتیجه نبود"
     line = f"{to_fa_digits(k)} از {to_fa_digits(n)} رأی مشابه بی‌نتیجه"
-    grounds = Counter(g for g in (ground_fa(s.ground) for s in fruitless) if g)
+    grounds = Counter(g for g in (grounds_fa(s.ground) for s in fruitless) if g)
     if not grounds:
         return line
     ground, count = grounds.most_common(1)[0]

@@ -24,5 +24,8 @@ class FindSimilarRulings:
         self.index = index
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.is_petition:  # «سلام» or a shopping list: nothing to compare, like the score step
+            doc.similar_rulings, doc.neighbour_fruitless_rate = [], None
+            return doc
         doc.similar_rulings, doc.neighbour_fruitless_rate = self.index.search(claim_text(doc))
         return doc

@@ -29,7 +29,7 @@ from screening.model.transformers_backend import TransformersBackend  # imports 
 from screening.pipeline import Screener, UnusableInput
 from screening.training import metrics as M
 from screening.training.card import render_card
-from screening.training.rulings import FRUITLESS_OUTCOMES, label_rulings
+from screening.training.rulings import FRUITLESS_OUTCOMES, NOT_FRUITLESS_OUTCOMES, OUTCOMES, label_rulings
 
 # The date training documents are screened as of, unless a row gives its own ("today"):
 # findings that depend on the date must not change from one training day to the next.
@@ -125,7 +125,13 @@ def load_corpus(directory: str | Path) -> Rows:
     path = Path(directory) / "petitions.jsonl"
     if not path.is_file():
         raise TrainingDataError(f"فایل {path} پیدا نشد (corpus file not found)")
-    return rows_from_records(read_jsonl(path), source=f"corpus:{Path(directory).name}/petitions.jsonl")
+    records = read_jsonl(path)
+    # The corpus's `fruitless` column predates the one definition (merits_rejected written as 0):
+    # the label comes from `outcome` (corpus/README.md §4).
+    for rec in records:
+        if isinstance(rec, dict) and rec.get("outcome") in OUTCOMES:
+            rec["fruitless"] = int(rec["outcome"] in FRUITLESS_OUTCOMES)
+    return rows_from_records(records, source=f"corpus:{Path(directory).name}/petitions.jsonl")
 
 
 def load_labelled(file: str | Path) -> Rows:
@@ -320,7 +326,7 @@ def build_metadata(result: TrainResult, name: str, backend_name: str, command: s
         "params": params,
         "label": {
             "fruitless_outcomes": sorted(FRUITLESS_OUTCOMES),
-            "not_fruitless": ["accepted", "partially_accepted", "merits_rejected"],
+            "not_fruitless": sorted(NOT_FRUITLESS_OUTCOMES),
         },
         "thresholds": {"medium": result.thresholds["medium"], "high": result.thresholds["high"]},
         "threshold_rule": result.thresholds.get("rule"),

@@ -62,11 +62,23 @@ def test_train_from_a_rulings_archive_reports_counts(tmp_path, capsys):
     records.append({"id": "unclear", "text": _ruling("مطالبه وجه", "قرار کارشناسی صادر می‌شود.")})
     f = tmp_path / "rulings.jsonl"
     f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    gold = tmp_path / "gold.csv"  # hand labels for three of them, one of which the reader gets wrong
+    gold.write_text("source,id,split,outcome,fruitless,ground,claim_type_hint\n"
+                    "x,0,dev,not_heard,1,,\nx,1,dev,accepted,0,,\nx,2,dev,accepted,0,,\nx,crim,dev,not_civil,,,\n", encoding="utf-8")
     out = tmp_path / "r"
-    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress"]) == 0
+    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress", "--gold", str(gold)]) == 0
     captured = capsys.readouterr()
-    assert "labelled 40" in captured.out and "criminal" in captured.out and "unclear" in captured.out
+    assert "labelled 40" in captured.out and "not_civil" in captured.out and "unclear" in captured.out
+    assert "agreement with hand labels" in captured.out and "fruitless 66.7% (2/3)" in captured.out
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     assert meta["data"]["labelling"]["labelled"] == 40
-    assert meta["data"]["labelling"]["skipped"] == {"criminal": 1, "unclear": 1}
+    assert meta["data"]["labelling"]["skipped"] == {"not_civil": 1, "unclear": 1}
     assert meta["metrics"]["cv"]["roc_auc"]["mean"] is not None
+
+
+def test_train_with_a_missing_gold_file_is_a_clear_error(tmp_path, capsys):
+    f = tmp_path / "rulings.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": _ruling("مطالبه وجه چک", "قرار عدم استماع دعوی صادر می‌گردد.")},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["train", "--rulings", str(f), "--out", str(tmp_path / "m"), "--gold", str(tmp_path / "none.csv")]) == 2
+    assert "gold labels file not found" in capsys.readouterr().err

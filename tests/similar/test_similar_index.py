@@ -139,3 +139,9 @@ def test_index_cli_refuses_to_overwrite_without_force_and_check_shows_the_panel(
 def test_serve_refuses_an_index_that_does_not_load(tmp_path, capsys):
     assert main(["serve", "--model", "none", "--index", str(tmp_path / "missing")]) == 2
     assert "نمایه" in capsys.readouterr().err
+
+
+def test_text_that_is_not_a_petition_gets_no_similar_rulings(screener):
+    report = screener.screen("سلام")
+    assert not report.is_petition
+    assert report.similar_rulings == [] and report.neighbour_fruitless_rate is None

@@ -38,7 +38,8 @@ def test_labelled_csv_and_jsonl_are_read(tmp_path):
     jsonl = tmp_path / "d.jsonl"
     jsonl.write_text('{"text": "الف", "fruitless": true}\n{"text": "ب", "outcome": "not_heard"}\n'
                      '{"text": "ج", "outcome": "merits_rejected"}\n', encoding="utf-8")
-    assert T.load_labelled(jsonl).labels == [1, 1, 0]
+    # the one definition: a merits rejection leaves the plaintiff with nothing, so it is fruitless
+    assert T.load_labelled(jsonl).labels == [1, 1, 1]
 
 
 def test_too_little_data_is_a_clear_error():
