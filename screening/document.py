@@ -6,6 +6,7 @@ floor above (text, knowledge, checks, model, pipeline, front ends) can name a `D
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -28,6 +29,24 @@ if TYPE_CHECKING:  # types only: these modules sit on floors above this one
 
 MAX_CHARS = 200_000
 
+REPLACEMENT_CHARACTER = "\ufffd"
+# What cannot be a character of a text: UTF-16 surrogates (in a Python str they are always lone:
+# half of a character, left by a broken copy or a JSON "\\ud800" escape; they cannot be encoded,
+# so a report quoting one cannot be sent) and Unicode's noncharacters (U+FDD0-U+FDEF and the last
+# two code points of every plane), which are reserved for a program's own use.
+_INVALID_CHARACTERS_RE = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def make_valid(text: str) -> str:
+    """`text` with every invalid character replaced by U+FFFD, one for one (offsets still hold)."""
+    if _INVALID_CHARACTERS_RE.search(text) is None:
+        return text
+    return _INVALID_CHARACTERS_RE.sub(REPLACEMENT_CHARACTER, text)
+
 
 class UnusableInput(ValueError):
     """Input that cannot be screened at all. `message_fa` is shown to people."""
@@ -42,7 +61,7 @@ class UnusableInput(ValueError):
 class Document:
     """Everything known about one petition while it moves through the pipeline."""
 
-    text: str  # exactly what the user gave
+    text: str  # what the user gave, with invalid characters replaced one for one (see make_valid)
     today: _dt.date  # Gregorian "today" for deadline arithmetic
     normalised: NormalisedText | None = None
     parsed: ParsedPetition | None = None  # sections and matches
@@ -59,6 +78,16 @@ class Document:
     risk_band: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
+    # U+FFFD in the text: characters that were invalid, replaced here or by whoever read the file.
+    replaced_characters: int = 0
+    first_replaced: int | None = None
+
+    def __post_init__(self) -> None:
+        # Before anything else reads the text: every front end builds a Document, so each gets this.
+        self.text = make_valid(self.text)
+        if REPLACEMENT_CHARACTER in self.text:
+            self.replaced_characters = self.text.count(REPLACEMENT_CHARACTER)
+            self.first_replaced = self.text.index(REPLACEMENT_CHARACTER)
 
     def to_report(self) -> Report:
         assert self.fields is not None and self.claim_type is not None and self.forum is not None
@@ -102,6 +131,7 @@ def validate_input(text: object) -> str:
             raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.")
     if not isinstance(text, str):
         raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.")
+    text = make_valid(text)  # the Document reports the replacements (finding INVALID_CHARACTERS)
     if "\x00" in text:
         raise UnusableInput("not_text", "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.")
     if not text.strip():

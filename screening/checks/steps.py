@@ -6,8 +6,9 @@ from screening.checks.forum import addressed_forum, is_review_petition, route_fo
 from screening.text.normalize import Normaliser, get_normaliser
 from screening.checks.parse import PetitionParser
 from screening.document import Document
-from screening.report import Forum
-from screening.checks.rules import RULES, Check, CheckContext, find_missing_fields
+from screening.report import Forum, Span
+from screening.checks.rules import RULES, Check, CheckContext, find_missing_fields, make_finding
+from screening.text.digits import fa_number
 
 
 class Normalise:
@@ -83,5 +84,8 @@ class CheckRules:
         doc.missing_fields = find_missing_fields(ctx)
         for _, check in self.rules:
             doc.findings.extend(check(ctx))
+        if doc.replaced_characters:
+            first = doc.first_replaced or 0
+            doc.findings.append(make_finding("INVALID_CHARACTERS", Span(first, first + 1), count=fa_number(doc.replaced_characters)))
         doc.evidence_checklist = ctx.evidence_checklist
         return doc
