@@ -122,23 +122,31 @@ class BatchStep(Step, Protocol):
     def pipe(self, docs: list[Document]) -> list[Document]: ...
 
 
+# Why a text cannot be screened, by code: shown to people (the web API answers with the same codes).
+UNUSABLE_MESSAGES = {
+    "not_text": "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.",
+    "not_utf8": "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.",
+    "binary": "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.",
+    "empty": "متن دادخواست خالی است؛ لطفاً متن را وارد کنید.",
+    "too_long": f"متن دادخواست بیش از حد طولانی است (بیش از {MAX_CHARS:,} نویسه)؛ لطفاً فقط متن دادخواست را وارد کنید.",
+}
+
+
 def validate_input(text: object) -> str:
-    """Reject what cannot be a petition, with a Persian message for people."""
+    """Reject what cannot be a petition, with a Persian message for people; invalid characters
+    are replaced (see `make_valid`), not refused."""
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
-            raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.")
+            raise UnusableInput("not_text", UNUSABLE_MESSAGES["not_utf8"])
     if not isinstance(text, str):
-        raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.")
+        raise UnusableInput("not_text", UNUSABLE_MESSAGES["not_text"])
     text = make_valid(text)  # the Document reports the replacements (finding INVALID_CHARACTERS)
     if "\x00" in text:
-        raise UnusableInput("not_text", "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.")
+        raise UnusableInput("not_text", UNUSABLE_MESSAGES["binary"])
     if not text.strip():
-        raise UnusableInput("empty", "متن دادخواست خالی است؛ لطفاً متن را وارد کنید.")
+        raise UnusableInput("empty", UNUSABLE_MESSAGES["empty"])
     if len(text) > MAX_CHARS:
-        raise UnusableInput(
-            "too_long",
-            f"متن دادخواست بیش از حد طولانی است (بیش از {MAX_CHARS:,} نویسه)؛ لطفاً فقط متن دادخواست را وارد کنید.",
-        )
+        raise UnusableInput("too_long", UNUSABLE_MESSAGES["too_long"])
     return text

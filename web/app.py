@@ -22,15 +22,32 @@ from starlette.exceptions import HTTPException
 import screening
 from screening.pipeline import Screener
 from screening_web.dependencies import get_screener, load_screener
-from screening_web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
-from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
+from screening_web.errors import (
+    error_for,
+    error_page,
+    http_exception_handler,
+    timeout_exception_handler,
+    validation_exception_handler,
+)
+from screening_web.limits import (
+    BODY_TIME_LIMIT_S,
+    MAX_BODY_BYTES,
+    MAX_FORM_FIELDS,
+    SCREEN_THREADS,
+    SCREEN_TIME_LIMIT_S,
+    body_limit_for,
+)
 from screening_web.middleware import (
     AccessLogMiddleware,
+    BodyTimeoutMiddleware,
     DeclaredLengthLimitMiddleware,
     FormCSRFMiddleware,
+    HeadAsGetMiddleware,
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
+    TrustedHostsMiddleware,
 )
+from screening_web.pool import ScreeningPool, ScreeningTimeout
 from screening_web.routers import api, health, pages
 from screening_web.templating import STATIC_DIR, templates
 
@@ -39,6 +56,8 @@ __all__ = ["create_app", "create_served_app", "get_screener"]
 CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
 # The model the served app scores with: `screening serve --model DIR` sets it for its workers.
 MODEL_ENV = "SCREENING_MODEL"
+# Host names the served app answers to, comma-separated (`screening serve` sets it from --host).
+ALLOWED_HOSTS_ENV = "SCREENING_ALLOWED_HOSTS"
 
 API_DESCRIPTION = """\
 Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
@@ -50,7 +69,8 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
-               csrf_secret: str | None = None) -> FastAPI:
+               csrf_secret: str | None = None, allowed_hosts: list[str] | None = None,
+               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -58,13 +78,21 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     built on first use (or at startup with warm_up=True, so the first request is not slow).
     csrf_secret: signs the CSRF cookie; defaults to $SCREENING_CSRF_SECRET, else a random one
     for this process (several worker processes must share one: `screening serve` sees to it).
+    allowed_hosts: the Host names to answer (others get a 400); defaults to $SCREENING_ALLOWED_HOSTS,
+    else any. screen_time_limit_s: the time limit of one petition's screening (a 503 past it).
     """
+    if allowed_hosts is None:
+        allowed_hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "*").split(",") if h.strip()] or ["*"]
+    pool = ScreeningPool(threads=SCREEN_THREADS, time_limit_s=screen_time_limit_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(load_screener, app)
-        yield
+        try:
+            yield
+        finally:
+            pool.close()
 
     app = FastAPI(
         title="غربالگری دادخواست (Petition screening)",
@@ -76,6 +104,7 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     )
     app.state.screener = screener
     app.state.model = model
+    app.state.screening_pool = pool
 
     app.include_router(pages.router)
     app.include_router(api.router)
@@ -88,9 +117,10 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 
     app.add_exception_handler(HTTPException, http_exception_handler)
     app.add_exception_handler(RequestValidationError, validation_exception_handler)
+    app.add_exception_handler(ScreeningTimeout, timeout_exception_handler)
 
-    # Middleware added last runs first: access log → security headers → errors → declared
-    # length → CSRF → routes.
+    # Middleware added last runs first: access log → security headers → errors → trusted host →
+    # HEAD as GET → body time limit → declared length → CSRF → routes.
     app.add_middleware(
         FormCSRFMiddleware,
         secret=csrf_secret or os.environ.get(CSRF_SECRET_ENV) or secrets.token_urlsafe(32),
@@ -102,8 +132,12 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
         # app never grants; it uses no cookies or other ambient credentials, and it changes no
         # state. Scripts must be able to call it without first fetching a cookie.
         exempt_urls=[re.compile(r"^/api/")],
+        router=app.router,
     )
     app.add_middleware(DeclaredLengthLimitMiddleware, error_page=error_for, limit_for=body_limit_for)
+    app.add_middleware(BodyTimeoutMiddleware, limit_s=BODY_TIME_LIMIT_S, error_page=error_for)
+    app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(TrustedHostsMiddleware, allowed_hosts=allowed_hosts, error_page=error_for)
     app.add_middleware(PrivateErrorsMiddleware, error_page=error_for)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)

@@ -1,32 +1,39 @@
 """JSON API: POST /api/v1/screen and /api/v1/screen/batch.
 
-One petition is screened on the event loop itself (`async def`): it takes about 3 ms of CPU, and
-handing it to the thread pool cost about 0.75 ms more per request under load (thread hop and GIL
-hand-over; measured with bench/bench_api.py: 224 → 269 req/s). A batch of up to 100 petitions
-would hold the loop too long, so that endpoint stays a plain `def` and runs in the thread pool.
+Screening runs in the app's screening pool (screening_web.pool), never on the event loop: one long
+petition must not hold up /healthz and every other connection of its worker process. Each request
+has a time limit (screening_web.limits); past it the answer is a typed 503.
 """
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as _dt
+import threading
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from screening.pipeline import Screener, UnusableInput
 from screening_web.dependencies import get_screener
 from screening_web.errors import json_error
-from screening_web.limits import MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES
+from screening_web.limits import BATCH_TIME_LIMIT_S, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES
+from screening_web.pool import screening_pool
 from screening_web.schemas import BatchResponse, BatchScreenRequest, ErrorResponse, ReportOut, ScreenRequest
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
 
-_ERRORS = {
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "A request that cannot be read (code bad_request), e.g. a Host "
+          "header this server does not answer to."},
+    408: {"model": ErrorResponse, "description": "The body did not arrive within the time limit (code body_timeout)."},
     413: {"model": ErrorResponse, "description": "Request body larger than the limit (code body_too_large)."},
+    415: {"model": ErrorResponse, "description": "A body that is not JSON (code unsupported_media_type)."},
     422: {
         "model": ErrorResponse,
         "description": "Text empty, not text, or over the character limit (codes empty, not_text, too_long), "
         "or a malformed request (invalid_request, too_many_texts).",
     },
+    503: {"model": ErrorResponse, "description": "Screening took longer than the time limit (code timeout); retry later."},
 }
 
 
@@ -37,12 +44,26 @@ _ERRORS = {
     responses={200: {"model": ReportOut, "description": "The report (petition-screening/report/v1)."}, **_ERRORS},
     max_body_size=MAX_BODY_BYTES,
 )
-async def screen_one(body: ScreenRequest, screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
+async def screen_one(body: ScreenRequest, request: Request,
+                     screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
     try:
-        report = screener.screen(body.text, today=body.today)
+        report = await screening_pool(request).run(screener.screen, body.text, body.today)
     except UnusableInput as exc:
         return json_error(422, exc.code, exc.message_fa)
     return JSONResponse(report.to_dict())
+
+
+def _screen_all(screener: Screener, texts: list[str], today: _dt.date | None, stop: threading.Event) -> list[dict]:
+    # One unusable text must not lose the others: each gets its report or its own error.
+    results: list[dict] = []
+    for index, text in enumerate(texts):
+        if stop.is_set():  # the request timed out: stop using the CPU for a client that has its 503
+            break
+        try:
+            results.append({"index": index, "report": screener.screen(text, today=today).to_dict()})
+        except UnusableInput as exc:
+            results.append({"index": index, "error": {"code": exc.code, "message_fa": exc.message_fa}})
+    return results
 
 
 @router.post(
@@ -52,12 +73,10 @@ async def screen_one(body: ScreenRequest, screener: Annotated[Screener, Depends(
     responses={200: {"model": BatchResponse, "description": "One result per text, in order."}, **_ERRORS},
     max_body_size=MAX_BATCH_BODY_BYTES,
 )
-def screen_batch(body: BatchScreenRequest, screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
-    # One unusable text must not lose the others: each gets its report or its own error.
-    results = []
-    for index, text in enumerate(body.texts):
-        try:
-            results.append({"index": index, "report": screener.screen(text, today=body.today).to_dict()})
-        except UnusableInput as exc:
-            results.append({"index": index, "error": {"code": exc.code, "message_fa": exc.message_fa}})
+async def screen_batch(body: BatchScreenRequest, request: Request,
+                       screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
+    stop = threading.Event()
+    results = await screening_pool(request).run(
+        _screen_all, screener, body.texts, body.today, stop, time_limit_s=BATCH_TIME_LIMIT_S, on_timeout=stop.set
+    )
     return JSONResponse({"results": results})

@@ -5,12 +5,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from screening.pipeline import MAX_CHARS, Screener, UnusableInput
 from screening_web.dependencies import get_screener
 from screening_web.examples import example_text, list_examples
 from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS
+from screening_web.pool import screening_pool
 from screening_web.presentation import build_view
 from screening_web.templating import templates
 
@@ -42,7 +42,7 @@ async def screen_form(request: Request, screener: Annotated[Screener, Depends(ge
     # Browsers send a textarea's line breaks as CRLF; what the person typed had LF.
     text = value.replace("\r\n", "\n") if isinstance(value, str) else ""
     try:
-        report = await run_in_threadpool(screener.screen, text)
+        report = await screening_pool(request).run(screener.screen, text)
     except UnusableInput as exc:
         return _page(request, text=text, error=exc.message_fa, status=422)
     return _page(request, text=text, view=build_view(report, text))
