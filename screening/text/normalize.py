@@ -325,8 +325,7 @@ def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
         if i < n_src and src[i] == ch:
             # a run of equal characters: one anchor for the whole run
             run = _common_run(src, i, dst, j)
-            ph = _PUA_RE.search(dst, j, j + run)
-            if ph:
+            if placeholders and (ph := _PUA_RE.search(dst, j, j + run)):
                 run = max(1, ph.start() - j)
             norm_starts.append(norm_pos)
             orig_starts.append(src_to_orig(i))
@@ -382,8 +381,15 @@ def _fold_like_hazm(text: str) -> str:
         _HAZM_FOLD = str.maketrans(TRANSLATION_SRC, TRANSLATION_DST)
         _HAZM_FOLD_RE = re.compile("[" + re.escape(TRANSLATION_SRC) + "]")
     # str.translate looks every character up in a dict (~0.4 ms for 2 KB); replacing only the
-    # variant letters that occur is ~20 times cheaper.
+    # variant letters that occur is ~20 times cheaper, as long as they are few: each costs a
+    # Python call, so a long text written all in Arabic letters («يك» × 100,000) is translated.
+    if len(text) > _TRANSLATE_ABOVE and len(_HAZM_FOLD_RE.findall(text, 0, _TRANSLATE_SAMPLE)) > _TRANSLATE_SAMPLE // 50:
+        return text.translate(_HAZM_FOLD)
     return _HAZM_FOLD_RE.sub(lambda m: chr(_HAZM_FOLD[ord(m.group())]), text)
+
+
+_TRANSLATE_ABOVE = 20_000
+_TRANSLATE_SAMPLE = 20_000
 
 
 _HAZM_FOLD: dict[int, int] | None = None
@@ -394,6 +400,12 @@ def _placeholder_text_map(nt: NormalisedText):
     """Function: position in hazm's input → position in the original text."""
     src_starts = [seg[0] for seg in nt._segments]
     n_orig = len(nt.original)
+    if len(src_starts) == 1:  # no placeholders: hazm's input is the original, position for position
+
+        def same(p: int) -> int:
+            return p if p < n_orig else n_orig
+
+        return same
 
     def to_orig(p: int) -> int:
         k = bisect.bisect_right(src_starts, p) - 1
