@@ -33,6 +33,7 @@ from screening_web.limits import (
     BODY_TIME_LIMIT_S,
     MAX_BODY_BYTES,
     MAX_FORM_FIELDS,
+    SCREEN_PROCESSES,
     SCREEN_THREADS,
     SCREEN_TIME_LIMIT_S,
     body_limit_for,
@@ -70,7 +71,7 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
                csrf_secret: str | None = None, allowed_hosts: list[str] | None = None,
-               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S) -> FastAPI:
+               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S, screen_processes: int = 0) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -80,15 +81,21 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     for this process (several worker processes must share one: `screening serve` sees to it).
     allowed_hosts: the Host names to answer (others get a 400); defaults to $SCREENING_ALLOWED_HOSTS,
     else any. screen_time_limit_s: the time limit of one petition's screening (a 503 past it).
+    screen_processes: screen in that many processes of their own (for `model`; see screening_web.pool),
+    or, with 0, in threads of this process (the only way for a given `screener`).
     """
     if allowed_hosts is None:
         allowed_hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "*").split(",") if h.strip()] or ["*"]
-    pool = ScreeningPool(threads=SCREEN_THREADS, time_limit_s=screen_time_limit_s)
+    if screener is not None:
+        screen_processes = 0
+    pool = ScreeningPool(time_limit_s=screen_time_limit_s, threads=SCREEN_THREADS, processes=screen_processes,
+                         model=str(model))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(load_screener, app)
+            await run_in_threadpool(pool.start)
         try:
             yield
         finally:
@@ -146,5 +153,5 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
-    (default: the shipped one), loaded at startup."""
-    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True)
+    (default: the shipped one), loaded at startup, screening in processes of its own."""
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, screen_processes=SCREEN_PROCESSES)

@@ -38,13 +38,15 @@ _PATH_BODY_LIMITS = {"/api/v1/screen/batch": MAX_BATCH_BODY_BYTES}
 def body_limit_for(path: str) -> int:
     return _PATH_BODY_LIMITS.get(path.rstrip("/") or "/", MAX_BODY_BYTES)
 
-# Screening runs in a small thread pool per worker process, never on the event loop, so that one
-# long petition cannot hold up /healthz or the other connections of its worker. Every request has
+# Screening runs in a small pool per worker process, never on the event loop, so that one long
+# petition cannot hold up /healthz or the other connections of its worker. Every request has
 # a time limit; past it the client gets a typed 503 (code "timeout") at once. Screening is linear
 # in the text's length, and the longest petition (200,000 characters) takes a few seconds at
 # most, so the limit is only reached on an overloaded machine.
 SCREEN_TIME_LIMIT_S = 10.0
 BATCH_TIME_LIMIT_S = 60.0  # a batch holds up to 100 texts
-# Screening is CPU work that holds the GIL: more threads would not add speed, but a few let a
-# short petition finish while a long one is being read, instead of queueing behind it.
+# Screening processes per server worker process (see screening_web.pool): two, so that a short
+# petition does not wait behind a long one. With threads (an app given its own Screener), a few let
+# a short petition finish while a long one is read; they share one interpreter lock.
+SCREEN_PROCESSES = 2
 SCREEN_THREADS = 4

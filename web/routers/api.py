@@ -6,8 +6,6 @@ has a time limit (screening_web.limits); past it the answer is a typed 503.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -47,23 +45,10 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 async def screen_one(body: ScreenRequest, request: Request,
                      screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
     try:
-        report = await screening_pool(request).run(screener.screen, body.text, body.today)
+        report = await screening_pool(request).screen(screener, body.text, body.today)
     except UnusableInput as exc:
         return json_error(422, exc.code, exc.message_fa)
     return JSONResponse(report.to_dict())
-
-
-def _screen_all(screener: Screener, texts: list[str], today: _dt.date | None, stop: threading.Event) -> list[dict]:
-    # One unusable text must not lose the others: each gets its report or its own error.
-    results: list[dict] = []
-    for index, text in enumerate(texts):
-        if stop.is_set():  # the request timed out: stop using the CPU for a client that has its 503
-            break
-        try:
-            results.append({"index": index, "report": screener.screen(text, today=today).to_dict()})
-        except UnusableInput as exc:
-            results.append({"index": index, "error": {"code": exc.code, "message_fa": exc.message_fa}})
-    return results
 
 
 @router.post(
@@ -75,8 +60,11 @@ def _screen_all(screener: Screener, texts: list[str], today: _dt.date | None, st
 )
 async def screen_batch(body: BatchScreenRequest, request: Request,
                        screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
-    stop = threading.Event()
-    results = await screening_pool(request).run(
-        _screen_all, screener, body.texts, body.today, stop, time_limit_s=BATCH_TIME_LIMIT_S, on_timeout=stop.set
-    )
+    # One unusable text must not lose the others: each gets its report or its own error.
+    outcomes = await screening_pool(request).screen_many(screener, body.texts, body.today, BATCH_TIME_LIMIT_S)
+    results = [
+        {"index": i, "error": {"code": o.code, "message_fa": o.message_fa}} if isinstance(o, UnusableInput)
+        else {"index": i, "report": o.to_dict()}
+        for i, o in enumerate(outcomes)
+    ]
     return JSONResponse({"results": results})

@@ -42,7 +42,7 @@ async def screen_form(request: Request, screener: Annotated[Screener, Depends(ge
     # Browsers send a textarea's line breaks as CRLF; what the person typed had LF.
     text = value.replace("\r\n", "\n") if isinstance(value, str) else ""
     try:
-        report = await screening_pool(request).run(screener.screen, text)
+        report = await screening_pool(request).screen(screener, text)
     except UnusableInput as exc:
         return _page(request, text=text, error=exc.message_fa, status=422)
     return _page(request, text=text, view=build_view(report, text))
