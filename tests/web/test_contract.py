@@ -1,0 +1,22 @@
+"""The API against its own OpenAPI document: schemathesis generates valid and invalid requests from it
+and checks every response (no server error, documented status, body and headers as declared,
+valid data accepted, invalid data refused). Bounded to about a minute."""
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from screening.pipeline import default_screener
+from screening_web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+app = create_app(default_screener(), csrf_secret="contract")
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@schema.parametrize()
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_keeps_its_openapi_contract(case):
+    case.call_and_validate()
