@@ -59,6 +59,8 @@ CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
 MODEL_ENV = "SCREENING_MODEL"
 # Host names the served app answers to, comma-separated (`screening serve` sets it from --host).
 ALLOWED_HOSTS_ENV = "SCREENING_ALLOWED_HOSTS"
+# Screening processes per server worker (default SCREEN_PROCESSES; 0 screens in threads instead).
+SCREEN_PROCESSES_ENV = "SCREENING_SCREEN_PROCESSES"
 
 API_DESCRIPTION = """\
 Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
@@ -154,4 +156,5 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
     (default: the shipped one), loaded at startup, screening in processes of its own."""
-    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, screen_processes=SCREEN_PROCESSES)
+    processes = int(os.environ.get(SCREEN_PROCESSES_ENV, SCREEN_PROCESSES))
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, screen_processes=processes)
