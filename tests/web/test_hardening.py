@@ -154,27 +154,31 @@ def _raw(port: int, data: bytes, timeout: float = 15) -> bytes:
 
 @pytest.mark.slow
 def test_healthz_answers_within_100_ms_while_a_slow_petition_is_screened(served):
-    result: dict = {}
+    # The slowest petition we know, four times at once, so that the server stays busy for a while
+    # however fast screening gets.
+    result: list[int] = []
 
     def post() -> None:
         req = urllib.request.Request(f"http://127.0.0.1:{served}/api/v1/screen", data=json.dumps({"text": SLOW}).encode(),
                                      headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=60) as r:
-            result["status"] = r.status
+        with urllib.request.urlopen(req, timeout=120) as r:
+            result.append(r.status)
 
-    worker = threading.Thread(target=post)
+    workers = [threading.Thread(target=post) for _ in range(4)]
     started = time.perf_counter()
-    worker.start()
+    for worker in workers:
+        worker.start()
     latencies = []
-    while worker.is_alive():
+    while any(worker.is_alive() for worker in workers):
         t = time.perf_counter()
         with urllib.request.urlopen(f"http://127.0.0.1:{served}/healthz", timeout=10) as r:
             assert r.status == 200
         latencies.append(time.perf_counter() - t)
         time.sleep(0.02)
-    worker.join()
-    assert result["status"] == 200
-    assert time.perf_counter() - started > 0.3 and len(latencies) >= 3  # it was slow enough to matter
+    for worker in workers:
+        worker.join()
+    assert result == [200] * 4
+    assert time.perf_counter() - started > 0.5 and len(latencies) >= 5  # it was slow enough to matter
     assert max(latencies) < 0.1, sorted(latencies)[-3:]
 
 
