@@ -27,6 +27,10 @@ TOO_LARGE_FA = (
     "لطفاً فقط متن خود دادخواست را وارد کنید."
 )
 
+TIMEOUT_FA = (
+    "بررسی این متن بیش از {seconds} ثانیه طول کشید و متوقف شد؛ سامانه سرش شلوغ است. لطفاً چند لحظه بعد دوباره بفرستید."
+)
+
 # (code, Persian message) per HTTP status, for errors that do not come with their own message.
 STATUS_ERRORS: dict[int, tuple[str, str]] = {
     400: ("bad_request", "درخواست قابل خواندن نبود؛ لطفاً دوباره تلاش کنید."),
@@ -42,11 +46,7 @@ STATUS_ERRORS: dict[int, tuple[str, str]] = {
     422: ("invalid_request", "درخواست نامعتبر است."),
     431: ("headers_too_large", "سرآیندهای درخواست بیش از اندازه بزرگ است."),
     500: ("internal_error", "خطایی در سامانه رخ داد. متن شما ذخیره نشده است؛ لطفاً دوباره تلاش کنید."),
-    503: (
-        "timeout",
-        f"بررسی این متن بیش از {fa_number(int(SCREEN_TIME_LIMIT_S))} ثانیه طول کشید و متوقف شد؛ سامانه سرش شلوغ است. "
-        "لطفاً چند لحظه بعد دوباره بفرستید.",
-    ),
+    503: ("timeout", TIMEOUT_FA.format(seconds=fa_number(int(SCREEN_TIME_LIMIT_S)))),
 }
 
 
@@ -135,6 +135,6 @@ def _sent_non_json(request: Request) -> bool:
 
 
 async def timeout_exception_handler(request: Request, exc: ScreeningTimeout) -> Response:
-    response = error_for(request, 503)
+    response = error_for(request, 503, TIMEOUT_FA.format(seconds=fa_number(int(exc.limit_s))))
     response.headers["retry-after"] = "5"
     return response
