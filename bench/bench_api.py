@@ -8,6 +8,11 @@ changed per request so that no layer can answer from a cache.
 
     .venv/bin/python bench/bench_api.py                     # 16 clients, 2,000 requests
     .venv/bin/python bench/bench_api.py --workers 2 --requests 4000
+    .venv/bin/python bench/bench_api.py --workers 2 --concurrency 100 --requests 6000 --big-per-second 1
+
+With --big-per-second R, one more client sends a 200,000-character petition (the same petition
+repeated, each copy with its own cheque number) R times a second for as long as the others run;
+its latencies are reported on their own line and its errors count with the others.
 
 Prints p50/p95/p99 latency (ms), requests per second and errors, plus the in-process cost of
 screen() on the same texts, to tell the core's time from the web layer's.
@@ -81,6 +86,28 @@ def wait_ready(port: int, proc: subprocess.Popen, timeout_s: float = 120) -> Non
     raise SystemExit("server did not become ready")
 
 
+async def _post(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, body: bytes,
+                latencies: list[float], errors: list[str]) -> None:
+    head = (
+        "POST /api/v1/screen HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    started = time.perf_counter()
+    writer.write(head + body)
+    await writer.drain()
+    status_line = await reader.readline()
+    length = 0
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    await reader.readexactly(length)
+    latencies.append((time.perf_counter() - started) * 1000)
+    status = status_line.split(b" ", 2)[1:2]
+    if status != [b"200"]:
+        errors.append(status_line.decode("latin-1").strip())
+
+
 async def client(port: int, jobs: asyncio.Queue, latencies: list[float], errors: list[str]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -89,39 +116,57 @@ async def client(port: int, jobs: asyncio.Queue, latencies: list[float], errors:
                 body = jobs.get_nowait()
             except asyncio.QueueEmpty:
                 return
-            head = (
-                "POST /api/v1/screen HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n"
-            ).encode()
-            started = time.perf_counter()
-            writer.write(head + body)
-            await writer.drain()
-            status_line = await reader.readline()
-            length = 0
-            while (line := await reader.readline()) not in (b"\r\n", b""):
-                name, _, value = line.decode("latin-1").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            await reader.readexactly(length)
-            latencies.append((time.perf_counter() - started) * 1000)
-            status = status_line.split(b" ", 2)[1:2]
-            if status != [b"200"]:
-                errors.append(status_line.decode("latin-1").strip())
+            await _post(reader, writer, body, latencies, errors)
     except (OSError, asyncio.IncompleteReadError) as exc:
         errors.append(repr(exc))
     finally:
         writer.close()
 
 
-async def fire(port: int, bodies: list[bytes], concurrency: int) -> tuple[list[float], list[str], float]:
+def big_petition(i: int, chars: int = 200_000) -> str:
+    parts, k = [], 0
+    while sum(map(len, parts)) < chars:
+        parts.append(petition(i * 1000 + k))
+        k += 1
+    return "\n".join(parts)[:chars]
+
+
+async def big_client(port: int, per_second: float, done: asyncio.Event, latencies: list[float], errors: list[str]) -> None:
+    """One 200,000-character petition every 1/per_second seconds, each on a new connection."""
+    i = 0
+    while not done.is_set():
+        due = time.perf_counter() + 1 / per_second
+        body = json.dumps({"text": big_petition(i)}, ensure_ascii=False).encode()
+        i += 1
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            try:
+                await _post(reader, writer, body, latencies, errors)
+            finally:
+                writer.close()
+        except (OSError, asyncio.IncompleteReadError) as exc:
+            errors.append(repr(exc))
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+
+
+async def fire(port: int, bodies: list[bytes], concurrency: int, big_per_second: float = 0.0,
+               big: tuple[list[float], list[str]] | None = None) -> tuple[list[float], list[str], float]:
     jobs: asyncio.Queue = asyncio.Queue()
     for body in bodies:
         jobs.put_nowait(body)
     latencies: list[float] = []
     errors: list[str] = []
+    done = asyncio.Event()
+    big_task = None
+    if big_per_second > 0 and big is not None:
+        big_task = asyncio.create_task(big_client(port, big_per_second, done, *big))
     started = time.perf_counter()
     await asyncio.gather(*(client(port, jobs, latencies, errors) for _ in range(concurrency)))
-    return latencies, errors, time.perf_counter() - started
+    wall = time.perf_counter() - started
+    done.set()
+    if big_task is not None:
+        await big_task
+    return latencies, errors, wall
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -163,6 +208,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of the server")
     parser.add_argument("--port", type=int, default=0, help="use a server already running on this port")
+    parser.add_argument("--big-per-second", type=float, default=0.0,
+                        help="also send this many 200,000-character petitions a second")
     args = parser.parse_args()
 
     port = args.port or free_port()
@@ -173,7 +220,11 @@ def main() -> int:
         size = len(json.dumps({"text": petition(0)}, ensure_ascii=False).encode())
         bodies = [json.dumps({"text": petition(i)}, ensure_ascii=False).encode() for i in range(args.warmup + args.requests)]
         asyncio.run(fire(port, bodies[: args.warmup], args.concurrency))
-        latencies, errors, wall = asyncio.run(fire(port, bodies[args.warmup :], args.concurrency))
+        big_latencies: list[float] = []
+        big_errors: list[str] = []
+        latencies, errors, wall = asyncio.run(
+            fire(port, bodies[args.warmup :], args.concurrency, args.big_per_second, (big_latencies, big_errors))
+        )
     finally:
         if proc is not None:
             proc.terminate()
@@ -189,6 +240,13 @@ def main() -> int:
         f"p99 {percentile(latencies, 99):.1f} · max {max(latencies):.1f}"
     )
     print(f"throughput: {len(latencies) / wall:.0f} req/s · errors: {len(errors)}")
+    if args.big_per_second > 0:
+        print(
+            f"200,000-character petitions: {len(big_latencies)} sent ({args.big_per_second:g}/s) · latency ms "
+            f"p50 {percentile(big_latencies, 50):.0f} · max {max(big_latencies):.0f} · errors {len(big_errors)}"
+            if big_latencies else "200,000-character petitions: none completed"
+        )
+        errors += big_errors
     if errors:
         print("first errors:", errors[:5])
     core = in_process_screen_ms(200)

@@ -6,6 +6,7 @@ floor above (text, knowledge, checks, model, pipeline, front ends) can name a `D
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -25,6 +26,24 @@ from screening.report import (
 
 MAX_CHARS = 200_000
 
+REPLACEMENT_CHARACTER = "\ufffd"
+# What cannot be a character of a text: UTF-16 surrogates (in a Python str they are always lone:
+# half of a character, left by a broken copy or a JSON "\\ud800" escape; they cannot be encoded,
+# so a report quoting one cannot be sent) and Unicode's noncharacters (U+FDD0-U+FDEF and the last
+# two code points of every plane), which are reserved for a program's own use.
+_INVALID_CHARACTERS_RE = re.compile(
+    "[\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def make_valid(text: str) -> str:
+    """`text` with every invalid character replaced by U+FFFD, one for one (offsets still hold)."""
+    if _INVALID_CHARACTERS_RE.search(text) is None:
+        return text
+    return _INVALID_CHARACTERS_RE.sub(REPLACEMENT_CHARACTER, text)
+
 
 class UnusableInput(ValueError):
     """Input that cannot be screened at all. `message_fa` is shown to people."""
@@ -39,7 +58,7 @@ class UnusableInput(ValueError):
 class Document:
     """Everything known about one petition while it moves through the pipeline."""
 
-    text: str  # exactly what the user gave
+    text: str  # what the user gave, with invalid characters replaced one for one (see make_valid)
     today: _dt.date  # Gregorian "today" for deadline arithmetic
     # Quoted annotations name types of the floors above (text, checks, knowledge); as strings they
     # document each field without this bottom floor importing upward.
@@ -64,6 +83,16 @@ class Document:
     similar_rulings: list[SimilarRuling] | None = None  # None: no index configured
     neighbour_fruitless_rate: dict | None = None
     is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
+    # U+FFFD in the text: characters that were invalid, replaced here or by whoever read the file.
+    replaced_characters: int = 0
+    first_replaced: int | None = None
+
+    def __post_init__(self) -> None:
+        # Before anything else reads the text: every front end builds a Document, so each gets this.
+        self.text = make_valid(self.text)
+        if REPLACEMENT_CHARACTER in self.text:
+            self.replaced_characters = self.text.count(REPLACEMENT_CHARACTER)
+            self.first_replaced = self.text.index(REPLACEMENT_CHARACTER)
 
     def to_report(self) -> Report:
         assert self.fields is not None
@@ -103,22 +132,31 @@ class BatchStep(Step, Protocol):
     def pipe(self, docs: list[Document]) -> list[Document]: ...
 
 
+# Why a text cannot be screened, by code: shown to people (the web API answers with the same codes).
+UNUSABLE_MESSAGES = {
+    "not_text": "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.",
+    "not_utf8": "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.",
+    "binary": "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.",
+    "empty": "متن دادخواست خالی است؛ لطفاً متن را وارد کنید.",
+    "too_long": f"متن دادخواست بیش از حد طولانی است (بیش از {MAX_CHARS:,} نویسه)؛ لطفاً فقط متن دادخواست را وارد کنید.",
+}
+
+
 def validate_input(text: object) -> str:
-    """Reject what cannot be a petition, with a Persian message for people."""
+    """Reject what cannot be a petition, with a Persian message for people; invalid characters
+    are replaced (see `make_valid`), not refused."""
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
-            raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را با کدگذاری UTF-8 وارد کنید.")
+            raise UnusableInput("not_text", UNUSABLE_MESSAGES["not_utf8"])
     if not isinstance(text, str):
-        raise UnusableInput("not_text", "ورودی متن نیست؛ لطفاً متن دادخواست را وارد کنید.")
+        raise UnusableInput("not_text", UNUSABLE_MESSAGES["not_text"])
+    text = make_valid(text)  # the Document reports the replacements (finding INVALID_CHARACTERS)
     if "\x00" in text:
-        raise UnusableInput("not_text", "ورودی شامل داده‌های دودویی است و متن دادخواست نیست.")
+        raise UnusableInput("not_text", UNUSABLE_MESSAGES["binary"])
     if not text.strip():
-        raise UnusableInput("empty", "متن دادخواست خالی است؛ لطفاً متن را وارد کنید.")
+        raise UnusableInput("empty", UNUSABLE_MESSAGES["empty"])
     if len(text) > MAX_CHARS:
-        raise UnusableInput(
-            "too_long",
-            f"متن دادخواست بیش از حد طولانی است (بیش از {MAX_CHARS:,} نویسه)؛ لطفاً فقط متن دادخواست را وارد کنید.",
-        )
+        raise UnusableInput("too_long", UNUSABLE_MESSAGES["too_long"])
     return text

@@ -22,15 +22,33 @@ from starlette.exceptions import HTTPException
 import screening
 from screening.pipeline import Screener
 from screening_web.dependencies import get_screener, load_screener
-from screening_web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
-from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
+from screening_web.errors import (
+    error_for,
+    error_page,
+    http_exception_handler,
+    timeout_exception_handler,
+    validation_exception_handler,
+)
+from screening_web.limits import (
+    BODY_TIME_LIMIT_S,
+    MAX_BODY_BYTES,
+    MAX_FORM_FIELDS,
+    SCREEN_PROCESSES,
+    SCREEN_THREADS,
+    SCREEN_TIME_LIMIT_S,
+    body_limit_for,
+)
 from screening_web.middleware import (
     AccessLogMiddleware,
+    BodyTimeoutMiddleware,
     DeclaredLengthLimitMiddleware,
     FormCSRFMiddleware,
+    HeadAsGetMiddleware,
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
+    TrustedHostsMiddleware,
 )
+from screening_web.pool import ScreeningPool, ScreeningTimeout
 from screening_web.routers import api, fix, guide, health, pages
 from screening_web.templating import STATIC_DIR, templates
 
@@ -41,6 +59,10 @@ CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
 MODEL_ENV = "SCREENING_MODEL"
 # The similar-rulings index (`screening serve --index DIR`, `make run` with SCREENING_INDEX); unset or "none": no panel.
 INDEX_ENV = "SCREENING_INDEX"
+# Host names the served app answers to, comma-separated (`screening serve` sets it from --host).
+ALLOWED_HOSTS_ENV = "SCREENING_ALLOWED_HOSTS"
+# Screening processes per server worker (default SCREEN_PROCESSES; 0 screens in threads instead).
+SCREEN_PROCESSES_ENV = "SCREENING_SCREEN_PROCESSES"
 
 API_DESCRIPTION = """\
 Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
@@ -52,7 +74,8 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
-               csrf_secret: str | None = None, index: str | None = None) -> FastAPI:
+               csrf_secret: str | None = None, index: str | None = None, allowed_hosts: list[str] | None = None,
+               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S, screen_processes: int = 0) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -60,13 +83,27 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     built on first use (or at startup with warm_up=True, so the first request is not slow).
     csrf_secret: signs the CSRF cookie; defaults to $SCREENING_CSRF_SECRET, else a random one
     for this process (several worker processes must share one: `screening serve` sees to it).
+    allowed_hosts: the Host names to answer (others get a 400); defaults to $SCREENING_ALLOWED_HOSTS,
+    else any. screen_time_limit_s: the time limit of one petition's screening (a 503 past it).
+    screen_processes: screen in that many processes of their own (for `model`; see screening_web.pool),
+    or, with 0, in threads of this process (the only way for a given `screener`).
     """
+    if allowed_hosts is None:
+        allowed_hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "*").split(",") if h.strip()] or ["*"]
+    if screener is not None:
+        screen_processes = 0
+    pool = ScreeningPool(time_limit_s=screen_time_limit_s, threads=SCREEN_THREADS, processes=screen_processes,
+                         model=str(model), index=index)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(load_screener, app)
-        yield
+            await run_in_threadpool(pool.start)
+        try:
+            yield
+        finally:
+            pool.close()
 
     app = FastAPI(
         title="غربالگری دادخواست (Petition screening)",
@@ -79,6 +116,7 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     app.state.screener = screener
     app.state.model = model
     app.state.index = index  # a similar-rulings index directory, or None
+    app.state.screening_pool = pool
 
     app.include_router(pages.router)
     app.include_router(fix.router)
@@ -93,9 +131,10 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 
     app.add_exception_handler(HTTPException, http_exception_handler)
     app.add_exception_handler(RequestValidationError, validation_exception_handler)
+    app.add_exception_handler(ScreeningTimeout, timeout_exception_handler)
 
-    # Middleware added last runs first: access log → security headers → errors → declared
-    # length → CSRF → routes.
+    # Middleware added last runs first: access log → security headers → errors → trusted host →
+    # HEAD as GET → body time limit → declared length → CSRF → routes.
     app.add_middleware(
         FormCSRFMiddleware,
         secret=csrf_secret or os.environ.get(CSRF_SECRET_ENV) or secrets.token_urlsafe(32),
@@ -107,8 +146,12 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
         # app never grants; it uses no cookies or other ambient credentials, and it changes no
         # state. Scripts must be able to call it without first fetching a cookie.
         exempt_urls=[re.compile(r"^/api/")],
+        router=app.router,
     )
     app.add_middleware(DeclaredLengthLimitMiddleware, error_page=error_for, limit_for=body_limit_for)
+    app.add_middleware(BodyTimeoutMiddleware, limit_s=BODY_TIME_LIMIT_S, error_page=error_for)
+    app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(TrustedHostsMiddleware, allowed_hosts=allowed_hosts, error_page=error_for)
     app.add_middleware(PrivateErrorsMiddleware, error_page=error_for)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)
@@ -117,5 +160,8 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
-    (default: the shipped one), loaded at startup."""
-    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, index=os.environ.get(INDEX_ENV) or None)
+    (default: the shipped one) and the similar-rulings index of $SCREENING_INDEX (default: none), loaded at
+    startup, screening in processes of its own."""
+    processes = int(os.environ.get(SCREEN_PROCESSES_ENV, SCREEN_PROCESSES))
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, index=os.environ.get(INDEX_ENV) or None,
+                      screen_processes=processes)

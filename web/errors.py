@@ -13,8 +13,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from screening.document import UNUSABLE_MESSAGES
 from screening.pipeline import MAX_CHARS
-from screening_web.limits import MAX_BATCH_TEXTS
+from screening_web.limits import MAX_BATCH_TEXTS, SCREEN_TIME_LIMIT_S
+from screening_web.pool import ScreeningTimeout
 from screening_web.presentation import fa_number
 from screening_web.templating import templates
 
@@ -23,6 +25,10 @@ API_PREFIX = "/api/"
 TOO_LARGE_FA = (
     f"متن ارسال‌شده بیش از اندازه بزرگ است. حداکثر طول دادخواست {fa_number(MAX_CHARS)} نویسه است؛ "
     "لطفاً فقط متن خود دادخواست را وارد کنید."
+)
+
+TIMEOUT_FA = (
+    "بررسی این متن بیش از {seconds} ثانیه طول کشید و متوقف شد؛ سامانه سرش شلوغ است. لطفاً چند لحظه بعد دوباره بفرستید."
 )
 
 # (code, Persian message) per HTTP status, for errors that do not come with their own message.
@@ -34,10 +40,13 @@ STATUS_ERRORS: dict[int, tuple[str, str]] = {
     ),
     404: ("not_found", "صفحه یا نشانی درخواستی پیدا نشد."),
     405: ("method_not_allowed", "این نشانی این نوع درخواست را نمی‌پذیرد."),
+    408: ("body_timeout", "بدنه درخواست در زمان مجاز به سرور نرسید؛ لطفاً دوباره تلاش کنید."),
     413: ("body_too_large", TOO_LARGE_FA),
     415: ("unsupported_media_type", "بدنه درخواست باید JSON باشد (Content-Type: application/json)."),
     422: ("invalid_request", "درخواست نامعتبر است."),
+    431: ("headers_too_large", "سرآیندهای درخواست بیش از اندازه بزرگ است."),
     500: ("internal_error", "خطایی در سامانه رخ داد. متن شما ذخیره نشده است؛ لطفاً دوباره تلاش کنید."),
+    503: ("timeout", TIMEOUT_FA.format(seconds=fa_number(int(SCREEN_TIME_LIMIT_S)))),
 }
 
 
@@ -90,7 +99,11 @@ _VALIDATION_FA = {
     "dict_type": "بدنه درخواست باید یک شیء JSON باشد.",
     "date_from_datetime_parsing": "«{field}» باید تاریخ میلادی به شکل YYYY-MM-DD باشد.",
     "date_parsing": "«{field}» باید تاریخ میلادی به شکل YYYY-MM-DD باشد.",
+    "date_type": "«{field}» باید تاریخ میلادی به شکل YYYY-MM-DD باشد.",
+    "value_error": "«{field}» باید تاریخ میلادی میان ۱۹۰۰-۰۱-۰۱ و ۲۰۹۹-۱۲-۳۱ باشد.",
 }
+# The petition's length checks, declared in the schema, keep the screener's codes and messages.
+_TEXT_CHECKS = {"string_too_short": "empty", "too_short": "empty", "string_too_long": "too_long", "too_long": "too_long"}
 
 
 async def validation_exception_handler(request: Request, exc: RequestValidationError) -> Response:
@@ -99,6 +112,9 @@ async def validation_exception_handler(request: Request, exc: RequestValidationE
     for err in exc.errors():
         loc = [str(part) for part in err.get("loc", ()) if part != "body"]
         field = ".".join(loc) or "body"
+        if loc == ["text"] and err.get("type") in _TEXT_CHECKS and len(exc.errors()) == 1 and is_api(request):
+            code = _TEXT_CHECKS[err["type"]]
+            return json_error(422, code, UNUSABLE_MESSAGES[code])
         details.append({"loc": loc, "type": err.get("type"), "msg": err.get("msg")})
         template = _VALIDATION_FA.get(err.get("type", ""), "مقدار «{field}» نامعتبر است.")
         messages.append(template.format(field=field))
@@ -116,3 +132,9 @@ def _sent_non_json(request: Request) -> bool:
     """A body with a Content-Type other than JSON (FastAPI's strict content type leaves it unparsed)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     return bool(content_type) and not (content_type == "application/json" or content_type.endswith("+json"))
+
+
+async def timeout_exception_handler(request: Request, exc: ScreeningTimeout) -> Response:
+    response = error_for(request, 503, TIMEOUT_FA.format(seconds=fa_number(int(exc.limit_s))))
+    response.headers["retry-after"] = "5"
+    return response

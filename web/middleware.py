@@ -1,19 +1,24 @@
-"""ASGI middleware of the web app: access log without petition text, security headers, form CSRF.
+"""ASGI middleware of the web app: access log without petition text, security headers, form CSRF,
+trusted hosts, HEAD for every GET, and a time limit on reading a request body.
 
-All three are plain ASGI (no BaseHTTPMiddleware), so they add little to each request.
+All are plain ASGI (no BaseHTTPMiddleware), so they add little to each request.
 """
 from __future__ import annotations
 
+import asyncio
 import http.cookies
 import logging
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from re import Pattern
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Match, Mount, Router
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette_csrf import CSRFMiddleware
 
@@ -167,6 +172,14 @@ class SecurityHeadersMiddleware:
 
 ErrorPage = Callable[[Request, int, str], Response]
 
+UNREADABLE_FORM_FA = (
+    "فرم ارسال‌شده خوانده نشد (فیلدهای بیش از اندازه یا پرونده پیوست)؛ صفحه را دوباره باز کنید و فقط متن دادخواست را بفرستید."
+)
+
+
+class _UnreadableForm(Exception):
+    pass
+
 
 class FormCSRFMiddleware(CSRFMiddleware):
     """starlette-csrf's double-submit cookie, extended so plain HTML forms work without JavaScript.
@@ -193,6 +206,7 @@ class FormCSRFMiddleware(CSRFMiddleware):
         field_name: str = "csrftoken",
         cookie_httponly: bool = True,
         cookie_samesite: str = "strict",
+        router: Router | None = None,
     ) -> None:
         super().__init__(
             app,
@@ -205,6 +219,7 @@ class FormCSRFMiddleware(CSRFMiddleware):
         self.max_body_bytes = max_body_bytes
         self.max_form_fields = max_form_fields
         self.field_name = field_name
+        self.router = router
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -217,14 +232,19 @@ class FormCSRFMiddleware(CSRFMiddleware):
         issued = cookie_token if cookie_usable else self._generate_csrf_token()
         scope.setdefault("state", {})["csrf_token"] = issued
 
-        if request.method not in self.safe_methods and not self._url_is_exempt(request.url):
+        if (request.method not in self.safe_methods and not self._url_is_exempt(request.url)
+                and self._routed(scope)):
             body = None if _declared_length(request) > self.max_body_bytes else await _read_body(
                 receive, self.max_body_bytes
             )
             if body is None:
                 await self.error_page(request, 413, "")(scope, receive, send)
                 return
-            submitted = request.headers.get(self.header_name) or await self._form_token(scope, body)
+            try:
+                submitted = request.headers.get(self.header_name) or await self._form_token(scope, body)
+            except _UnreadableForm:
+                await self.error_page(request, 400, UNREADABLE_FORM_FA)(scope, receive, send)
+                return
             if not cookie_usable or not submitted or not self._csrf_tokens_match(cookie_token, submitted):
                 # The error page may show the refused form again with what was typed (a stale token
                 # after a restart must not lose a pasted petition); it gets the body and a fresh cookie.
@@ -241,6 +261,15 @@ class FormCSRFMiddleware(CSRFMiddleware):
     def _is_signed(self, token: str) -> bool:
         return self._csrf_tokens_match(token, token)
 
+    def _routed(self, scope: Scope) -> bool:
+        """Whether a route (not a mount) takes this method and path. Anything else is answered
+        404 or 405 by the router and changes nothing, so it needs no token (and gets no CSRF page)."""
+        if self.router is None:
+            return True
+        return any(
+            not isinstance(route, Mount) and route.matches(scope)[0] is Match.FULL for route in self.router.routes
+        )
+
     async def _form_token(self, scope: Scope, body: bytes) -> str | None:
         content_type = Request(scope).headers.get("content-type", "")
         if not content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
@@ -249,8 +278,8 @@ class FormCSRFMiddleware(CSRFMiddleware):
             form = await Request(scope, _replay(body)).form(
                 max_fields=self.max_form_fields, max_files=0, max_part_size=self.max_body_bytes
             )
-        except Exception:  # a malformed form simply carries no token
-            return None
+        except Exception:  # too many fields, a file, broken multipart: not a form of ours
+            raise _UnreadableForm() from None
         value = form.get(self.field_name)
         return value if isinstance(value, str) else None
 
@@ -308,3 +337,107 @@ def _replay(body: bytes, then: Receive | None = None) -> Receive:
         return {"type": "http.disconnect"}
 
     return receive
+
+
+class TrustedHostsMiddleware:
+    """Starlette's `TrustedHostMiddleware`, answering a foreign Host with our own 400 (page or JSON).
+
+    Without it, anything built from the Host header (the trailing-slash redirect) points wherever
+    the client says.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Sequence[str], error_page: ErrorPage) -> None:
+        self.app = app
+        self.error_page = error_page
+        self.check = TrustedHostMiddleware(self._trusted, allowed_hosts=list(allowed_hosts), www_redirect=False)
+
+    @staticmethod
+    async def _trusted(scope: Scope, receive: Receive, send: Send) -> None:
+        scope["screening.trusted_host"] = True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def discard(message: Message) -> None:  # starlette's plain-text refusal; ours follows
+            pass
+
+        await self.check(scope, receive, discard)
+        if scope.pop("screening.trusted_host", False):
+            await self.app(scope, receive, send)
+        else:
+            await self.error_page(Request(scope), 400, UNTRUSTED_HOST_FA)(scope, receive, send)
+
+
+UNTRUSTED_HOST_FA = "این سرور به نشانی درخواست‌شده پاسخ نمی‌دهد (سرآیند Host پذیرفته نیست)."
+
+
+class HeadAsGetMiddleware:
+    """HEAD is GET without the body (RFC 9110), for every GET route: FastAPI's routes take only GET."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_head(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, send_head)
+
+
+class BodyTimeoutMiddleware:
+    """A request body must arrive whole within `limit_s`; a client that trickles it gets a 408.
+
+    Without a limit, a client sending a byte now and then holds a connection (and the request's
+    memory) for as long as it likes.
+    """
+
+    def __init__(self, app: ASGIApp, limit_s: float, error_page: ErrorPage) -> None:
+        self.app = app
+        self.limit_s = limit_s
+        self.error_page = error_page
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        deadline = time.monotonic() + self.limit_s
+        body_done = False
+        started = False
+
+        async def receive_in_time() -> Message:
+            nonlocal body_done
+            if body_done:  # after the body, receive() only waits for a disconnect: no limit
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                # FastAPI passes an HTTPException raised while reading the body through unchanged.
+                raise HTTPException(408) from None
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_done = True
+            return message
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive_in_time, send_tracking)
+        except HTTPException as exc:  # raised in a middleware that read the body (the form CSRF check)
+            if exc.status_code != 408 or started:
+                raise
+            response = self.error_page(Request(scope), 408, "")
+            response.headers["connection"] = "close"
+            await response(scope, receive, send)

@@ -8,36 +8,90 @@ keys may be added there without the API dropping them).
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Literal
+import re
+import sys
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
+from screening.document import make_valid
 from screening.pipeline import MAX_CHARS
 from screening_web.limits import MAX_BATCH_TEXTS
+
+# What the screener accepts as a petition, said in the schema so that schema and behaviour agree:
+# at least one character that is not white space (as Python's str.strip counts it) and no NUL.
+_PY_SPACE = "".join(sorted({chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}))
+_SPACE_CLASS = "".join(f"\\u{ord(c):04x}" for c in _PY_SPACE)
+TEXT_PATTERN = f"^[^\\u0000]*[^\\u0000{_SPACE_CLASS}][^\\u0000]*$"
+
+# Deadlines are counted from `today` with the Jalali calendar and the court holidays; they are
+# defined for the years an office can mean (and not, e.g., for year 1 or 9999).
+FIRST_DAY = _dt.date(1900, 1, 1)
+LAST_DAY = _dt.date(2099, 12, 31)
+TODAY_PATTERN = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+def _valid_text(value: object) -> object:
+    # Before any other check: a lone surrogate becomes U+FFFD (reported as a finding), so that a
+    # text with one is screened instead of failing the length checks or the report's encoding.
+    return make_valid(value) if isinstance(value, str) else value
+
+
+def _date_text(value: object) -> object:
+    # Only "YYYY-MM-DD": pydantic alone would also take a number (0 is 1970-01-01) or a datetime.
+    if isinstance(value, _dt.date) or (isinstance(value, str) and re.fullmatch(TODAY_PATTERN, value)):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+
+
+def _in_range(day: _dt.date) -> _dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError("date_out_of_range")
+    return day
+
+
+PetitionText = Annotated[
+    str,
+    BeforeValidator(_valid_text),
+    Field(
+        min_length=1,
+        max_length=MAX_CHARS,
+        json_schema_extra={"pattern": TEXT_PATTERN},
+        description=f"The petition text as written (Persian): 1 to {MAX_CHARS:,} characters, not only white space, "
+        "no NUL. Invalid characters (lone surrogates) are replaced with U+FFFD and reported as INVALID_CHARACTERS.",
+        examples=["برگ دادخواست به دادگاه صلح\nخواهان: ...\nخوانده: ...\nخواسته: ..."],
+    ),
+]
+Today = Annotated[
+    _dt.date,
+    BeforeValidator(_date_text),
+    AfterValidator(_in_range),
+    Field(
+        json_schema_extra={"pattern": TODAY_PATTERN},
+        description="Gregorian date to count deadlines from, YYYY-MM-DD between 1900-01-01 and 2099-12-31; "
+        "default: the server's today.",
+    ),
+]
 
 
 class ScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
-        description=f"The petition text as written (Persian). At most {MAX_CHARS:,} characters.",
-        examples=["برگ دادخواست به دادگاه صلح\nخواهان: ...\nخوانده: ...\nخواسته: ..."],
-    )
-    today: _dt.date | None = Field(
-        default=None,
-        description="Gregorian date to count deadlines from (YYYY-MM-DD); default: the server's today.",
-    )
+    text: PetitionText
+    today: Today | None = None
 
 
 class BatchScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    texts: list[str] = Field(
+    texts: list[Annotated[str, BeforeValidator(_valid_text)]] = Field(
         min_length=1,
         max_length=MAX_BATCH_TEXTS,
-        description=f"1 to {MAX_BATCH_TEXTS} petition texts; each is screened on its own.",
+        description=f"1 to {MAX_BATCH_TEXTS} petition texts; each is screened on its own, and one that cannot be "
+        "screened (empty, too long, not text) gets its own error in the results without failing the others.",
     )
-    today: _dt.date | None = None
+    today: Today | None = None
 
 
 class ErrorDetail(BaseModel):

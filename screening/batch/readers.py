@@ -18,10 +18,13 @@ import hashlib
 import json
 import os
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from screening.document import make_valid
 
 # Rows sampled to guess the text and id columns.
 GUESS_SAMPLE_ROWS = 200
@@ -29,6 +32,15 @@ GUESS_SAMPLE_ROWS = 200
 # screener and gets its own message, while an unclosed quote cannot swallow the rest of the archive.
 CSV_FIELD_LIMIT = 1_000_000
 _CHUNK = 1 << 20
+
+# .docx and .xlsx are zip archives. Their sizes are checked from the zip's directory before
+# anything is unpacked (Python's zipfile never inflates an entry past its declared size), so a
+# small file that would expand to gigabytes is refused at once instead of being read whole.
+# A petition .docx is text plus perhaps a scanned page or two; an .xlsx archive may be large.
+DOCX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+DOCX_MAX_ENTRIES = 1_000
+XLSX_MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+XLSX_MAX_ENTRIES = 10_000
 
 TEXT_COLUMN_NAMES = ("text", "متن", "شرح", "petition", "دادخواست", "متن دادخواست", "شرح دادخواست", "body", "content")
 ID_COLUMN_NAMES = ("id", "شناسه", "شماره", "ردیف", "کد", "شماره دادخواست", "petition_id", "number", "no")
@@ -44,7 +56,12 @@ class MalformedInput(Exception):
 
 @dataclass(frozen=True)
 class InputRow:
-    """One petition from an archive: its place, its id, and its text or why it could not be read."""
+    """One petition from an archive: its place, its id, and its text or why it could not be read.
+
+    Id and text are made valid here, for every reader: a lone surrogate (from a JSON "\\ud800"
+    escape, or a file name that is not UTF-8) becomes U+FFFD, so that no output format fails to
+    encode the row; the screener reports the replaced characters of a text as a finding.
+    """
 
     number: int  # 1-based position within its source (data rows, header excluded)
     id: str
@@ -53,6 +70,29 @@ class InputRow:
     # The input's other columns (not the text, not the id: it has its own output column), name →
     # value in their original order; the writers carry them through to the output.
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", make_valid(self.id))
+        if self.text is not None:
+            object.__setattr__(self, "text", make_valid(self.text))
+
+
+def check_zip_size(path: Path, max_bytes: int, max_entries: int) -> str | None:
+    """Why a zip-based file may not be unpacked (in Persian), or None when it is within the limits."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            entries = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None  # not a readable zip: the format's own reader says so in its own words
+    if len(entries) > max_entries:
+        return f"فایل {len(entries):,} بخش فشرده دارد (بیش از {max_entries:,})؛ چنین فایلی خوانده نمی‌شود."
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > max_bytes:
+        return (
+            f"فایل پس از باز شدن {unpacked / 2**20:,.0f} مگابایت می‌شود (بیش از {max_bytes / 2**20:,.0f} مگابایت)؛ "
+            "چنین فایلی خوانده نمی‌شود. اگر تصویرهای بزرگ دارد، آن‌ها را بردارید یا متن را در فایل txt بدهید."
+        )
+    return None
 
 
 def _canonical_name(name: object) -> str:
@@ -106,6 +146,10 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class _Formula(str):
+    """An Excel formula («=A1&B1») whose value the file did not save: it is not the petition's text."""
 
 
 def _cell_to_str(value: Any) -> str | None:
@@ -212,20 +256,46 @@ class CsvReader(TabularReader):
         self._header: list[str] = []
 
     def _records(self) -> Iterator[tuple[int, list[str] | None, str | None]]:
-        """(line number, fields or None, csv error or None); blank lines skipped."""
+        """(line number, fields or None, error or None) per record, in order; blank lines skipped.
+
+        A quoted field may hold line breaks (petitions do), so a record can span lines. A quote
+        left open would then swallow the rows below it into one field, shifting text into other
+        columns. So quoting is parsed strictly, and a record that spans several lines and is then
+        broken (bad quoting, an unclosed quote at the end, a field count other than the header's)
+        is read again line by line: each line that is a record on its own is one, and the line
+        with the stray quote is an error row at its place.
+        """
         csv.field_size_limit(CSV_FIELD_LIMIT)
+        width: int | None = None
         with open(self.path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.reader(f)
+            pending: list[str] = []  # the physical lines of the record being read
+            first_line = 1
+
+            def lines() -> Iterator[str]:
+                for line in f:
+                    pending.append(line)
+                    yield line
+
+            reader = csv.reader(lines(), strict=True)
             while True:
+                error: str | None = None
                 try:
-                    record = next(reader)
+                    record: list[str] | None = next(reader)
                 except StopIteration:
                     return
                 except csv.Error as exc:
-                    yield reader.line_num, None, str(exc)
-                    continue
-                if record:
-                    yield reader.line_num, record, None
+                    record, error = None, _csv_error_fa(str(exc))
+                if record is not None and width is None and record:
+                    width = len(record)  # the header
+                broken = error is not None or (record and width is not None and len(record) != width)
+                if broken and len(pending) > 1:
+                    yield from _records_line_by_line(pending, first_line, width)
+                elif error is not None:
+                    yield first_line, None, error
+                elif record:
+                    yield first_line, record, None
+                first_line += len(pending)
+                pending.clear()
 
     def prepare(self) -> int:
         _check_utf8(self.path)
@@ -270,6 +340,40 @@ class CsvReader(TabularReader):
         cols = self._columns
         return {self._header[i]: (values[i] if i < len(values) else None)
                 for i in range(len(self._header)) if cols is not None and i not in (cols.text, cols.id)}
+
+
+_CSV_ERRORS_FA = {
+    "unexpected end of data": "نقل‌قول (\") باز مانده و تا پایان فایل بسته نشده است",
+    "',' expected after '\"'": "پس از بستن نقل‌قول (\") باید ویرگول بیاید",
+    "field larger than field limit": "یک خانه از حد مجاز بزرگ‌تر است",
+    "new-line character seen in unquoted field": "شکستن خط درون خانه‌ای بی‌نقل‌قول",
+}
+
+
+def _csv_error_fa(message: str) -> str:
+    for key, fa in _CSV_ERRORS_FA.items():
+        if key in message:
+            return fa
+    return f"ساختار CSV درست نیست ({message})"
+
+
+def _records_line_by_line(
+    lines: list[str], first_line: int, width: int | None
+) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """Each physical line as a record of its own (see `CsvReader._records`)."""
+    for k, line in enumerate(lines):
+        if not line.strip("\r\n"):
+            continue
+        try:
+            records = list(csv.reader([line], strict=True))
+        except csv.Error as exc:
+            yield first_line + k, None, _csv_error_fa(str(exc))
+            continue
+        record = records[0] if records else []
+        if width is not None and len(record) != width and '"' in line:
+            yield first_line + k, None, "نقل‌قول (\") این خط بسته نشده یا نابجاست"
+        elif record:
+            yield first_line + k, record, None
 
 
 class JsonlReader(TabularReader):
@@ -349,17 +453,28 @@ class XlsxReader(TabularReader):
         self._header: list[str] = []
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
+        """Rows of cell values; a formula cell is a `_Formula` unless the file saved its value."""
         import openpyxl  # imported here: only Excel inputs pay for it
 
+        if (why := check_zip_size(self.path, XLSX_MAX_UNPACKED_BYTES, XLSX_MAX_ENTRIES)) is not None:
+            raise MalformedInput(f"«{self.path.name}»: {why}")
         try:
+            # Two streaming views of one file: the values Excel saved for formulas, and the formulas.
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+            wb_formulas = openpyxl.load_workbook(self.path, read_only=True, data_only=False)
         except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError, XML errors
             raise MalformedInput(
                 f"«{self.path.name}» فایل اکسل (xlsx) سالمی نیست و باز نمی‌شود ({type(exc).__name__})."
             ) from None
         try:
-            ws = wb.worksheets[0]
-            for values in ws.iter_rows(values_only=True):
+            rows = wb.worksheets[0].iter_rows(values_only=True)
+            cells = wb_formulas.worksheets[0].iter_rows()
+            for values, raw in zip(rows, cells):
+                if any(c.data_type == "f" for c in raw):
+                    values = tuple(
+                        _Formula(str(c.value)) if c.data_type == "f" and (v is None or v == "") else v
+                        for v, c in zip(values, raw)
+                    )
                 if any(v is not None and str(v).strip() for v in values):
                     yield values
         except MalformedInput:
@@ -370,6 +485,7 @@ class XlsxReader(TabularReader):
             ) from None
         finally:
             wb.close()
+            wb_formulas.close()
 
     def prepare(self) -> int:
         rows = self._rows()
@@ -395,6 +511,13 @@ class XlsxReader(TabularReader):
             raw_id = values[cols.id] if cols.id is not None and cols.id < len(values) else None
             row_id = self._id(_cell_to_str(raw_id), number)
             text = values[cols.text] if cols.text < len(values) else None
+            if isinstance(text, _Formula):
+                yield InputRow(
+                    number, row_id, None,
+                    f"خانه متن در ردیف {number + 1} فرمول اکسل است ({text[:60]})، نه متن دادخواست، و مقدار آن در "
+                    "فایل ذخیره نشده است؛ فایل را در اکسل باز و ذخیره کنید یا متن را به‌جای فرمول بگذارید.",
+                )
+                continue
             extra = {self._header[i]: _plain(values[i] if i < len(values) else None)
                      for i in range(len(self._header)) if i not in (cols.text, cols.id)}
             yield InputRow(number, row_id, _cell_to_str(text) if text is not None else "", extra=extra)
@@ -454,7 +577,8 @@ class FolderReader(Reader):
         h = hashlib.sha256()
         for f in self._files():
             st = f.stat()
-            h.update(f"{f.relative_to(self.path).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            # os.fsencode: a file name that is not UTF-8 comes back as the bytes it was
+            h.update(os.fsencode(f.relative_to(self.path).as_posix()) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
         return h.hexdigest()
 
     def __iter__(self) -> Iterator[InputRow]:
@@ -466,6 +590,8 @@ class FolderReader(Reader):
 def read_single_file(f: Path, number: int, row_id: str) -> InputRow:
     try:
         if f.suffix.lower() == ".docx":
+            if (why := check_zip_size(f, DOCX_MAX_UNPACKED_BYTES, DOCX_MAX_ENTRIES)) is not None:
+                return InputRow(number, row_id, None, why)
             return InputRow(number, row_id, read_docx_text(f))
         return InputRow(number, row_id, f.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -537,7 +663,7 @@ class Archive:
     def fingerprint(self) -> str:
         h = hashlib.sha256()
         for r in self.readers:
-            h.update(f"{r.path.resolve()}\0{r.fingerprint()}\n".encode())
+            h.update(os.fsencode(r.path.resolve()) + f"\0{r.fingerprint()}\n".encode())
         return h.hexdigest()
 
     def __iter__(self) -> Iterator[InputRow]:

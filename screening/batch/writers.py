@@ -122,8 +122,20 @@ def flat_values(row: dict[str, Any]) -> list[Any]:
     return out
 
 
+# A cell that starts with one of these is run as a formula by Excel and LibreOffice when the CSV
+# is opened («=HYPERLINK(...)» as an id). OWASP's rule for CSV injection: prefix such a cell with
+# an apostrophe, which spreadsheets show as text and do not evaluate.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: str) -> str:
+    """`value` made inert for a spreadsheet: "'" before a formula-leading character."""
+    return "'" + value if value.startswith(FORMULA_LEADS) else value
+
+
 class CsvFormat:
-    """UTF-8 with a BOM (so that Excel shows Persian), a header row, RFC 4180 quoting."""
+    """UTF-8 with a BOM (so that Excel shows Persian), a header row, RFC 4180 quoting, and
+    formula-leading cells neutralised (`neutralise_formula`)."""
 
     suffix = ".csv"
 
@@ -143,6 +155,8 @@ class CsvFormat:
                 v = ""
             elif c == "fruitless_probability":
                 v = f"{v:.{PROBABILITY_DIGITS}f}"
+            elif isinstance(v, str):
+                v = neutralise_formula(v)
             cells.append(v)
         return self._line(cells)
 

@@ -17,8 +17,9 @@ from screening.text.normalize import Normaliser, get_normaliser
 from screening.checks.parse import PetitionParser
 from screening.document import Document
 from screening.knowledge.forums import FORUM_BY_CODE
-from screening.report import Forum
+from screening.report import Forum, Span
 from screening.checks.rules import RULES, Check, CheckContext, applies, find_missing_fields, make_finding
+from screening.text.digits import fa_number
 
 
 class Normalise:
@@ -114,6 +115,9 @@ class CheckRules:
         return [name for name, _ in self.rules]
 
     def __call__(self, doc: Document) -> Document:
+        if doc.replaced_characters:
+            first = doc.first_replaced or 0
+            doc.findings.append(make_finding("INVALID_CHARACTERS", Span(first, first + 1), count=fa_number(doc.replaced_characters)))
         if not doc.is_petition:
             # One finding that says what is wrong; Article 51 items of a non-petition are not listed.
             doc.findings.append(make_finding("NOT_A_PETITION"))

@@ -55,6 +55,12 @@ def register(subparsers: Any) -> None:
         default=1,
         help="تعداد پردازه‌های سرور (پیش‌فرض ۱؛ هر پردازه hazm و مدل را جداگانه بار می‌کند)",
     )
+    p.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="نام میزبانی که سرور به آن پاسخ می‌دهد، افزون بر نشانی شنود (تکرارپذیر؛ مثلاً نام سرور در شبکه اداره)",
+    )
     add_model_option(p)
     add_index_option(p)
     p.add_argument(
@@ -89,14 +95,82 @@ def uvicorn_options(log_level: str) -> dict[str, Any]:
         access_log=False,
         log_config=log_config(log_level),
         server_header=False,
+        # Our protocol: TCP_NODELAY, a 32 KB cap on a request's head and 10 s to send it (web/protocol.py).
         http="screening_web.protocol:NoDelayHttpToolsProtocol",
         loop="auto",  # uvloop when installed
+        timeout_keep_alive=5,  # an idle kept-alive connection is closed after 5 s
+        h11_max_incomplete_event_size=32 * 1024,  # the same head cap, should the h11 protocol be used
     )
+
+
+def allowed_hosts(host: str, extra: list[str]) -> list[str]:
+    """Host names the server answers to: the one it listens on, loopback names, and `--allowed-host`.
+
+    Listening on every interface (0.0.0.0, ::), the machine's own names and addresses are added.
+    """
+    names = ["localhost", "127.0.0.1", "::1"]
+    if host in ("0.0.0.0", "::", ""):
+        names += [socket.gethostname(), socket.getfqdn()]
+        try:
+            names += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None)]
+        except OSError:
+            pass
+    else:
+        names.append(host.strip("[]"))
+    names += extra
+    # An IPv6 address arrives in the Host header in brackets: «[::1]:8000».
+    names = [f"[{n.split('%')[0]}]" if ":" in n and not n.startswith("[") else n for n in names]
+    return list(dict.fromkeys(n.lower() for n in names if n))
+
+
+class PortInUse(OSError):
+    """The port is served already (by this program or any other)."""
+
+
+def bind_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """Listening sockets for `count` workers, or `PortInUse` when anything else listens there.
+
+    Each worker gets its own SO_REUSEPORT socket, so that the kernel spreads new connections over
+    the workers (with one shared socket, one worker accepts most connections while the others
+    idle: measured, 2 workers served 16 clients no faster than 1). SO_REUSEPORT would also let a
+    second `screening serve` join the same port, and the kernel would then split the connections
+    between two servers with different CSRF secrets; so the port is first probed with a plain
+    socket, which any listener on it, ours or another program's, refuses.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    address = (host, port)
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a closed server's TIME_WAIT is no owner
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise PortInUse(exc.errno, exc.strerror) from None
+    reuseport = count > 1 and hasattr(socket, "SO_REUSEPORT")
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count if reuseport else 1):
+            # proto=IPPROTO_TCP: asyncio then turns Nagle's algorithm off on every accepted connection.
+            sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if reuseport:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:  # taken between the probe and now
+                raise PortInUse(exc.errno, exc.strerror) from None
+            sock.listen(2048)
+            sock.set_inheritable(True)
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401
     except ImportError:  # pragma: no cover - uvicorn is a dependency
         print("uvicorn نصب نیست؛ `make setup` را اجرا کنید.", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -108,41 +182,48 @@ def run(args: argparse.Namespace) -> int:
     except (ModelLoadError, IndexLoadError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    try:
+        sockets = bind_sockets(args.host, args.port, args.workers)
+    except PortInUse as exc:
+        print(
+            f"درگاه {args.port} روی {shown_host} در دسترس نیست: برنامه دیگری (یا سرور دیگری از همین سامانه) به آن گوش می‌دهد "
+            f"یا نشانی نادرست است ({exc.strerror}). درگاه دیگری با --port بدهید یا آن برنامه را ببندید.",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
     if getattr(args, "office_name", None):
         os.environ["SCREENING_OFFICE_NAME"] = args.office_name  # read by the pages in every worker
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
     os.environ[INDEX_ENV] = str(args.index or "none")  # likewise
+    os.environ["SCREENING_ALLOWED_HOSTS"] = ",".join(allowed_hosts(args.host, args.allowed_host or []))
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
-    shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"سامانه غربالگری دادخواست در این نشانی در دسترس است: http://{shown_host}:{args.port}/", flush=True)
     print("(بارگذاری مدل و واژه‌نامه چند ثانیه طول می‌کشد؛ برای توقف Ctrl+C را بزنید.)", flush=True)
-    if args.workers > 1 and hasattr(socket, "SO_REUSEPORT"):
-        return serve_reuseport(args.host, args.port, args.workers, args.log_level)
-    uvicorn.run(
-        "screening_web.app:create_served_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        **uvicorn_options(args.log_level),
-    )
-    return EXIT_OK
+    try:
+        if args.workers == 1:
+            _serve_one(sockets[0], args.log_level)
+            return EXIT_OK
+        return serve_workers(sockets, args.workers, args.log_level)
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 # --- several workers ------------------------------------------------------------------------------
-# uvicorn's own multi-worker mode shares one listening socket: the worker that wakes first accepts
-# the connections, so a handful of keep-alive clients all land on one process and the others idle
-# (measured: 2 workers served 16 clients no faster than 1). With SO_REUSEPORT each worker listens on
-# its own socket and the kernel spreads new connections over them (546 against 268 req/s).
 
 
-def serve_reuseport(host: str, port: int, workers: int, log_level: str) -> int:
+def serve_workers(sockets: list[socket.socket], workers: int, log_level: str) -> int:
+    """`workers` processes, each serving its own socket (or all sharing one, without SO_REUSEPORT)."""
     import multiprocessing
     import signal
 
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_serve_one, args=(host, port, log_level), name=f"screening-web-{i}") for i in range(workers)]
+    procs = [
+        ctx.Process(target=_serve_one, args=(sockets[i % len(sockets)], log_level), name=f"screening-web-{i}")
+        for i in range(workers)
+    ]
     for proc in procs:
         proc.start()
 
@@ -164,15 +245,8 @@ def serve_reuseport(host: str, port: int, workers: int, log_level: str) -> int:
     return EXIT_OK if all(code in (0, -signal.SIGTERM, -signal.SIGINT) for code in codes) else 1
 
 
-def _serve_one(host: str, port: int, log_level: str) -> None:
+def _serve_one(sock: socket.socket, log_level: str) -> None:
     import uvicorn
 
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # proto=IPPROTO_TCP: asyncio then turns Nagle's algorithm off on every accepted connection.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    sock.listen(2048)
     config = uvicorn.Config("screening_web.app:create_served_app", factory=True, **uvicorn_options(log_level))
     uvicorn.Server(config).run(sockets=[sock])

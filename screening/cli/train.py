@@ -139,7 +139,7 @@ def print_agreement(rulings: Any, gold: Path | None, out=None) -> dict[str, Any]
 
 def run(args: argparse.Namespace) -> int:
     from screening.training import train as T
-    from screening.model.io import ModelWriteError, load_model
+    from screening.model.io import ModelLoadError, ModelWriteError, load_model
 
     if args.out.exists() and not args.force:
         print(f"خطا: پوشه {args.out} از پیش وجود دارد؛ برای جایگزینی آن --force بدهید. "
@@ -185,6 +185,10 @@ def run(args: argparse.Namespace) -> int:
     except (T.TrainingDataError, ModelWriteError) as exc:
         print(f"خطا: {exc}", file=sys.stderr)
         return 2
-    load_model(path)  # what was written loads back
+    try:
+        load_model(path)  # what was written loads back
+    except ModelLoadError as exc:
+        print(f"خطا: {exc}", file=sys.stderr)
+        return 2
     print(f"\nمدل در {path} نوشته شد ({time.perf_counter() - started:.0f} s). (model written)")
     return 0

@@ -1,9 +1,12 @@
 """Model directories: write them atomically, load them only when they are what was written.
 
 A model directory (`models/NAME/`) holds the model files, `metadata.json` (versions, data
-hash, thresholds, metrics and the sha256 of every model file) and `MODEL_CARD.md`.
-Loading checks the schema, every file's hash and the library versions that matter before
-anything is deserialised; a mismatch is a `ModelLoadError` with a Persian + English message.
+hash, thresholds, metrics and the sha256 of every model file), `MODEL_CARD.md`, and
+`SHA256SUMS`: the sha256 of every file the model reads, `metadata.json` included (its band
+thresholds decide what «زیاد» means), in the format `sha256sum -c` checks.
+Loading checks that manifest, the schema, every file's hash, the thresholds and the library
+versions that matter before anything is deserialised; a mismatch is a `ModelLoadError` with a
+Persian + English message.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from screening.model.files import ModelLoadError, ModelWriteError, sha256_file
 
 METADATA_FILE = "metadata.json"
 CARD_FILE = "MODEL_CARD.md"
+MANIFEST_FILE = "SHA256SUMS"
 SCHEMA = "petition-screening/model/v1"
 
 # Libraries whose major.minor must match the one that trained the model, per backend.
@@ -65,6 +69,69 @@ def _major_minor(v: str | None) -> tuple[str, ...] | None:
     return tuple(parts[:2])
 
 
+_TAMPERED_FA = (
+    "فایل‌های مدل دست‌کاری شده یا ناقص‌اند و مدل بارگذاری نشد؛ مدل را دوباره آموزش دهید یا از نسخه سالم بازگردانید."
+)
+
+
+def write_manifest(path: str | Path, names: list[str]) -> None:
+    """`SHA256SUMS` over `names` (paths relative to the model directory), one `<sha256>  <name>` line each."""
+    path = Path(path)
+    lines = [f"{sha256_file(path / name)}  {name}\n" for name in sorted(set(names))]
+    (path / MANIFEST_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def read_manifest(path: str | Path) -> dict[str, str]:
+    """name → sha256 from `SHA256SUMS`; a missing or malformed manifest is a `ModelLoadError`."""
+    manifest = Path(path) / MANIFEST_FILE
+    try:
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ModelLoadError(
+            f"{_TAMPERED_FA} (model directory has no integrity manifest {MANIFEST_FILE}; models written by this "
+            "version have one: retrain it)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelLoadError(f"{_TAMPERED_FA} (integrity manifest unreadable: {type(exc).__name__})") from None
+    out: dict[str, str] = {}
+    for line in lines:
+        digest, sep, name = line.partition("  ")
+        if not sep or len(digest) != 64 or not name:
+            raise ModelLoadError(f"{_TAMPERED_FA} (integrity manifest {MANIFEST_FILE} is malformed)")
+        out[name] = digest
+    return out
+
+
+def verify_manifest(path: str | Path) -> dict[str, str]:
+    """Every file in `SHA256SUMS` has its recorded hash, and `metadata.json` is one of them."""
+    path = Path(path)
+    if not path.is_dir():
+        raise ModelLoadError(f"پوشه مدل پیدا نشد: {path} (model directory not found)")
+    manifest = read_manifest(path)
+    bad: list[str] = [] if METADATA_FILE in manifest else [f"{METADATA_FILE} (not covered)"]
+    for rel, digest in sorted(manifest.items()):
+        target = (path / rel).resolve()
+        if path.resolve() not in target.parents or not target.is_file():
+            bad.append(f"{rel} (missing)")
+        elif sha256_file(target) != digest:
+            bad.append(f"{rel} (sha256 differs)")
+    if bad:
+        raise ModelLoadError(f"{_TAMPERED_FA} (model files were tampered with or are incomplete: {', '.join(bad)})")
+    return manifest
+
+
+def verify_thresholds(meta: dict[str, Any]) -> None:
+    """Band thresholds that can mean something: 0 < medium ≤ high < 1."""
+    t = meta.get("thresholds")
+    ok = isinstance(t, dict) and all(isinstance(t.get(k), (int, float)) and not isinstance(t.get(k), bool)
+                                     for k in ("medium", "high"))
+    if not ok or not 0 < t["medium"] <= t["high"] < 1:
+        raise ModelLoadError(
+            "آستانه‌های سطح خطر در metadata.json مدل نامعتبر است (باید ۰ < متوسط ≤ زیاد < ۱ باشد)؛ مدل بارگذاری نشد. "
+            f"(model thresholds must satisfy 0 < medium <= high < 1, got {t!r})"
+        )
+
+
 def read_metadata(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     meta_file = path / METADATA_FILE
@@ -84,13 +151,15 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     return meta
 
 
-def verify_files(path: str | Path, meta: dict[str, Any]) -> None:
-    """Every listed file exists with its recorded sha256; nothing listed may be missing."""
+def verify_files(path: str | Path, meta: dict[str, Any], manifest: dict[str, str] | None = None) -> None:
+    """Every listed file exists with its recorded sha256; nothing listed may be missing, and (given
+    the manifest) every one is also covered by `SHA256SUMS`."""
     path = Path(path)
     files = meta.get("files")
     if not isinstance(files, dict) or not files:
         raise ModelLoadError("فهرست فایل‌های مدل در metadata.json نیست (model metadata lists no files)")
-    bad: list[str] = []
+    bad: list[str] = [f"{rel} (not in {MANIFEST_FILE})" for rel in sorted(files)
+                      if manifest is not None and manifest.get(rel) != files[rel]]
     for rel, digest in sorted(files.items()):
         target = (path / rel).resolve()
         if path.resolve() not in target.parents or not target.is_file():
@@ -99,10 +168,7 @@ def verify_files(path: str | Path, meta: dict[str, Any]) -> None:
         if sha256_file(target) != digest:
             bad.append(f"{rel} (sha256 differs)")
     if bad:
-        raise ModelLoadError(
-            "فایل‌های مدل دست‌کاری شده یا ناقص‌اند و مدل بارگذاری نشد؛ مدل را دوباره آموزش دهید یا از نسخه سالم بازگردانید. "
-            f"(model files were tampered with or are incomplete: {', '.join(bad)})"
-        )
+        raise ModelLoadError(f"{_TAMPERED_FA} (model files were tampered with or are incomplete: {', '.join(bad)})")
 
 
 def verify_versions(meta: dict[str, Any]) -> None:
@@ -122,19 +188,28 @@ def verify_versions(meta: dict[str, Any]) -> None:
 def load_model(path: str | Path):
     """Load a model directory as a Scorer (see MODEL_SPEC.md), after all checks."""
     path = Path(path)
+    manifest = verify_manifest(path)  # first: metadata.json itself is what was written
     meta = read_metadata(path)
-    verify_files(path, meta)
+    verify_files(path, meta, manifest)
     verify_versions(meta)
     backend = meta.get("backend")
     for key in ("name", "version", "thresholds"):
         if key not in meta:
             raise ModelLoadError(f"metadata.json مدل کلید «{key}» را ندارد (model metadata lacks {key!r})")
-    if backend == "sklearn":
-        return sklearn_backend.load(path, meta)
-    if backend == "transformers":
+    verify_thresholds(meta)
+    if backend not in ("sklearn", "transformers"):
+        raise ModelLoadError(f"نوع مدل ناشناخته است (unknown model backend {backend!r})")
+    try:
+        if backend == "sklearn":
+            return sklearn_backend.load(path, meta)
         # The backend module imports torch only on first use: the default install never needs it.
         return transformers_backend.load(path, meta)
-    raise ModelLoadError(f"نوع مدل ناشناخته است (unknown model backend {backend!r})")
+    except ModelLoadError:
+        raise
+    except Exception as exc:  # whatever a backend trips over is one clear message, never a traceback
+        raise ModelLoadError(
+            f"مدل بارگذاری نشد؛ پوشه مدل ناسازگار یا خراب است. (model could not be loaded: {type(exc).__name__})"
+        ) from exc
 
 
 def save_model_dir(
@@ -147,8 +222,9 @@ def save_model_dir(
     """Write a model directory atomically.
 
     `write(tmp_dir)` writes the model files; then every file is hashed into
-    `metadata["files"]`, `metadata.json` and (if given) `MODEL_CARD.md` are written, and the
-    temporary directory replaces `out` in one `os.replace`. An existing `out` is replaced
+    `metadata["files"]`, `metadata.json` and (if given) `MODEL_CARD.md` are written, then
+    `SHA256SUMS` over the model files and `metadata.json`, and the temporary directory replaces
+    `out` in one `os.replace`. An existing `out` is replaced
     only with `force=True`; a failure leaves it as it was.
     """
     out = Path(out)
@@ -163,7 +239,7 @@ def save_model_dir(
         write(tmp)
         files = {}
         for p in sorted(tmp.rglob("*")):
-            if p.is_file() and p.name not in (METADATA_FILE, CARD_FILE):
+            if p.is_file() and p.name not in (METADATA_FILE, CARD_FILE, MANIFEST_FILE):
                 files[p.relative_to(tmp).as_posix()] = sha256_file(p)
         metadata = dict(metadata, files=files)
         (tmp / METADATA_FILE).write_text(
@@ -171,6 +247,7 @@ def save_model_dir(
         )
         if card is not None:
             (tmp / CARD_FILE).write_text(card(metadata), encoding="utf-8")
+        write_manifest(tmp, [METADATA_FILE, *files])
         os.chmod(tmp, 0o755)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))

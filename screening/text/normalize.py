@@ -25,16 +25,26 @@ _PUA_START = 0xE000
 _PUA_END = 0xF8FF
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
 
+# Linear time on any input: every run that a branch could start inside of may only be entered at its
+# first character (the look-behinds), and is then consumed possessively (`++`, Python ≥ 3.11), so
+# the engine never retries a long run of digits or e-mail characters from each of its positions
+# (without this, 32,000 digits took 27 s). A match can only start at a run's first character anyway:
+# a later start would see the same run end, so what is matched is unchanged.
 _PROTECTED_RE = re.compile(
     r"""
-    [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+      # e-mail
-    | (?:IR|ir)?\+?\d+(?:[-,٬./،:٫]\d+)+                     # dates, amounts, IDs with separators
-    | (?:IR|ir)\d+ | \+\d{8,}                                 # IBAN, phone with its «+»
+    (?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++   # e-mail
+    | (?:IR|ir)?\+?(?<!\d)\d++(?:[-,٬./،:٫]\d++)++            # dates, amounts, IDs with separators
+    | (?:IR|ir)\d++ | \+\d{8,}+                                  # IBAN, phone with its «+»
     """,
     re.VERBOSE,
 )
 
 ZWNJ = "\u200c"
+
+# hazm's letters for its repeated-character rule (hazm.normalizer.Normalizer.__init__).
+_HAZM_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_LETTER_RUN_RE = re.compile(f"[{_HAZM_LETTERS}]++")
+_TRIPLE_LETTER_RE = re.compile(f"([{_HAZM_LETTERS}])\\1{{2,}}+")
 
 
 @dataclass(frozen=True)
@@ -97,9 +107,6 @@ class Normaliser:
             lemmatizer = Lemmatizer(joined_verb_parts=False)
             h._words = lemmatizer.words
             h._verbs = set(lemmatizer.verbs.keys())
-            letters = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
-            h.more_than_two_repeat_pattern = re.compile(f"([{letters}])\\1{{2,}}")
-            h.repeated_chars_pattern = re.compile(f"[{letters}]*([{letters}])\\1{{2,}}[{letters}]*")
             self._hazm = h
 
     def _hazm_steps(self, text: str) -> str:
@@ -117,8 +124,39 @@ class Normaliser:
         text = h.remove_specials_chars(text)
         text = h.correct_spacing(text)
         text = h.unicodes_replacement(text)
-        text = h.decrease_repeated_chars(text)
+        text = self._decrease_repeated_chars(text)
         return h.seperate_mi(text)
+
+    def _decrease_repeated_chars(self, text: str) -> str:
+        """hazm's `decrease_repeated_chars` in linear time, with the same result.
+
+        hazm finds each word holding a letter three or more times in a row with
+        `[L]*([L])\\1{2,}[L]*`, which retries every position of a long word and backtracks through it
+        (quadratic: 200,000 letters without spaces took minutes), and then rebuilds the whole text
+        once per such word. Its match is always a whole run of letters, so here the runs are found
+        with one possessive pass, and the text is joined once.
+        """
+        if _TRIPLE_LETTER_RE.search(text) is None:
+            return text
+        words = self._hazm._words
+        pieces: list[str] = []
+        last = 0
+        for m in _LETTER_RUN_RE.finditer(text):
+            word = m.group()
+            if _TRIPLE_LETTER_RE.search(word) is None:
+                continue
+            if words and word not in words:
+                no_repeat = _TRIPLE_LETTER_RE.sub(r"\1", word)
+                two_repeat = _TRIPLE_LETTER_RE.sub(r"\1\1", word)
+                if (no_repeat in words) != (two_repeat in words):
+                    word = no_repeat if no_repeat in words else two_repeat
+                else:
+                    word = two_repeat
+            pieces.append(text[last : m.start()])
+            pieces.append(word)
+            last = m.end()
+        pieces.append(text[last:])
+        return "".join(pieces)
 
     def __call__(self, text: str) -> NormalisedText:
         return self.normalise(text)
@@ -287,8 +325,7 @@ def _build_map(nt: NormalisedText) -> tuple[list[int], list[int]]:
         if i < n_src and src[i] == ch:
             # a run of equal characters: one anchor for the whole run
             run = _common_run(src, i, dst, j)
-            ph = _PUA_RE.search(dst, j, j + run)
-            if ph:
+            if placeholders and (ph := _PUA_RE.search(dst, j, j + run)):
                 run = max(1, ph.start() - j)
             norm_starts.append(norm_pos)
             orig_starts.append(src_to_orig(i))
@@ -344,8 +381,15 @@ def _fold_like_hazm(text: str) -> str:
         _HAZM_FOLD = str.maketrans(TRANSLATION_SRC, TRANSLATION_DST)
         _HAZM_FOLD_RE = re.compile("[" + re.escape(TRANSLATION_SRC) + "]")
     # str.translate looks every character up in a dict (~0.4 ms for 2 KB); replacing only the
-    # variant letters that occur is ~20 times cheaper.
+    # variant letters that occur is ~20 times cheaper, as long as they are few: each costs a
+    # Python call, so a long text written all in Arabic letters («يك» × 100,000) is translated.
+    if len(text) > _TRANSLATE_ABOVE and len(_HAZM_FOLD_RE.findall(text, 0, _TRANSLATE_SAMPLE)) > _TRANSLATE_SAMPLE // 50:
+        return text.translate(_HAZM_FOLD)
     return _HAZM_FOLD_RE.sub(lambda m: chr(_HAZM_FOLD[ord(m.group())]), text)
+
+
+_TRANSLATE_ABOVE = 20_000
+_TRANSLATE_SAMPLE = 20_000
 
 
 _HAZM_FOLD: dict[int, int] | None = None
@@ -356,6 +400,12 @@ def _placeholder_text_map(nt: NormalisedText):
     """Function: position in hazm's input → position in the original text."""
     src_starts = [seg[0] for seg in nt._segments]
     n_orig = len(nt.original)
+    if len(src_starts) == 1:  # no placeholders: hazm's input is the original, position for position
+
+        def same(p: int) -> int:
+            return p if p < n_orig else n_orig
+
+        return same
 
     def to_orig(p: int) -> int:
         k = bisect.bisect_right(src_starts, p) - 1

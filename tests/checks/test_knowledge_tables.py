@@ -91,6 +91,7 @@ _FACTS = "خوانده مبلغ خواسته را بابت خرید کالا ب�
 # Petitions (and the day they are screened on) that raise the rows CASES do not.
 TRIGGERS: dict[str, list[tuple[str, dt.date]]] = {
     "row-by-row": [
+        (cheque_form() + "\ud800", _TODAY),  # a lone surrogate: INVALID_CHARACTERS
         (cheque_form(plaintiff=None), _TODAY),
         (cheque_form(plaintiff="خواهان: علی رضایی فرزند حسن"), _TODAY),
         (cheque_form(defendant=None), _TODAY),

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from screening.model.io import ModelLoadError, ModelWriteError, load_model, save_model_dir
+from screening.model.io import METADATA_FILE, ModelLoadError, ModelWriteError, load_model, save_model_dir, write_manifest
 
 
 def _copy(model_dir, tmp_path):
@@ -15,9 +15,16 @@ def _copy(model_dir, tmp_path):
     return dst
 
 
+def _edit_metadata(d, meta):
+    """Rewrite metadata.json *and* its manifest entry, as someone editing the model on purpose would,
+    so that the check after the integrity check is the one under test."""
+    (d / METADATA_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    write_manifest(d, [METADATA_FILE, *meta["files"]])
+
+
 def test_written_directory_has_model_metadata_and_card(model_dir):
     names = sorted(p.name for p in model_dir.iterdir())
-    assert names == ["MODEL_CARD.md", "metadata.json", "model.skops"]
+    assert names == ["MODEL_CARD.md", "SHA256SUMS", "metadata.json", "model.skops"]
     meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
     assert meta["schema"] == "petition-screening/model/v1" and meta["backend"] == "sklearn"
     assert set(meta["files"]) == {"model.skops"}
@@ -52,7 +59,7 @@ def test_other_scikit_learn_version_is_refused_naming_both(model_dir, tmp_path):
     meta = json.loads((d / "metadata.json").read_text(encoding="utf-8"))
     installed = meta["versions"]["scikit-learn"]
     meta["versions"]["scikit-learn"] = "0.24.2"
-    (d / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    _edit_metadata(d, meta)
     with pytest.raises(ModelLoadError) as exc:
         load_model(d)
     assert "0.24.2" in str(exc.value) and installed in str(exc.value)
@@ -62,7 +69,7 @@ def test_unknown_schema_and_missing_metadata_are_refused(model_dir, tmp_path):
     d = _copy(model_dir, tmp_path)
     meta = json.loads((d / "metadata.json").read_text(encoding="utf-8"))
     meta["schema"] = "something/else"
-    (d / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    _edit_metadata(d, meta)
     with pytest.raises(ModelLoadError, match="schema"):
         load_model(d)
     (d / "metadata.json").unlink()

@@ -18,6 +18,7 @@ from screening_web.dependencies import get_screener
 from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS
 from screening_web.routers.pages import form_text, office_name, page
 from screening_web.templating import templates
+from screening_web.pool import screening_pool
 
 router = APIRouter(include_in_schema=False)
 
@@ -42,9 +43,9 @@ async def guided_fix(request: Request, screener: Annotated[Screener, Depends(get
     documents = [v for v in form.getlist("document") if isinstance(v, str)]
     answers = Answers.from_form(form, evidence_items=documents)
     try:
-        before = await run_in_threadpool(screener.screen, text)
+        before = await screening_pool(request).screen(screener, text)
         petition = write_petition(text, before, answers)
-        after = await run_in_threadpool(screener.screen, petition)
+        after = await screening_pool(request).screen(screener, petition)
     except UnusableInput as exc:
         return page(request, text=text, error=exc.message_fa, status=422)
     gone, remaining, new = compare(before.findings, after.findings)

@@ -7,7 +7,6 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from screening.pipeline import MAX_CHARS, Screener, UnusableInput, default_model_dir
@@ -15,6 +14,7 @@ from screening_web.dependencies import get_screener
 from screening_web.errors import error_page
 from screening_web.examples import example_text, list_examples
 from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS
+from screening_web.pool import screening_pool
 from screening_web.presentation import build_view, model_quality_fa
 from screening_web.templating import templates
 
@@ -73,7 +73,7 @@ def form_text(value: Any) -> str:
 
 async def screen_and_show(request: Request, screener: Screener, text: str) -> HTMLResponse:
     try:
-        report = await run_in_threadpool(screener.screen, text)
+        report = await screening_pool(request).screen(screener, text)
     except UnusableInput as exc:
         return page(request, text=text, error=exc.message_fa, status=422)
     view = build_view(report, text, quality_fa=model_quality_fa(report.model, model_dir_of(screener)))
