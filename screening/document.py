@@ -59,6 +59,9 @@ class Document:
     risk_band: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
+    base_rate: dict | None = None  # see Report.base_rate
+    familiarity: float | None = None
+    score_caveat: dict | None = None
 
     def to_report(self) -> Report:
         assert self.fields is not None and self.claim_type is not None and self.forum is not None
@@ -75,6 +78,9 @@ class Document:
             reasons=list(self.reasons),
             model=self.model,
             deadline=self.deadline,
+            base_rate=self.base_rate,
+            familiarity=self.familiarity,
+            score_caveat=self.score_caveat,
         )
 
 

@@ -182,9 +182,11 @@ class ModelInfo:
     name: str
     version: str
     backend: str = "sklearn"
+    # One Persian line with the model's own figure on real rulings (from its metadata.json).
+    quality_fa: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "version": self.version, "backend": self.backend}
+        return {"name": self.name, "version": self.version, "backend": self.backend, "quality_fa": self.quality_fa}
 
 
 @dataclass
@@ -200,6 +202,11 @@ class Report:
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
     deadline: dict[str, Any] | None = None  # filled by the deadline step when one applies
+    # How often real claims of this type were fruitless in the model's training rulings:
+    # {"claim_type": code or "all", "n": rulings, "fruitless_rate": 0..1}.
+    base_rate: dict[str, Any] | None = None
+    familiarity: float | None = None  # 0..1: how much the text resembles what the model was trained on
+    score_caveat: dict[str, str] | None = None  # {"code", "message_fa"} when the score needs a warning
 
     @property
     def finding_codes(self) -> list[str]:
@@ -219,4 +226,7 @@ class Report:
             "reasons": [r.to_dict() for r in self.reasons],
             "model": self.model.to_dict() if self.model else None,
             "deadline": self.deadline,
+            "base_rate": dict(self.base_rate) if self.base_rate else None,
+            "familiarity": None if self.familiarity is None else round(self.familiarity, 3),
+            "score_caveat": dict(self.score_caveat) if self.score_caveat else None,
         }

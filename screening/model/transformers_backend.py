@@ -495,7 +495,7 @@ class TransformersBackend(BaseEstimator):
 
     # -- fit ------------------------------------------------------------------------------------
 
-    def fit(self, docs: Sequence[Document], y: Sequence[int]) -> "TransformersBackend":
+    def fit(self, docs: Sequence[Document], y: Sequence[int], groups: Sequence[Any] | None = None) -> "TransformersBackend":
         if self.long_text not in LONG_TEXT_STRATEGIES:
             raise ValueError(f"long_text must be one of {LONG_TEXT_STRATEGIES}, not {self.long_text!r}")
         folder = check_base_model(self.base_model)
@@ -504,7 +504,7 @@ class TransformersBackend(BaseEstimator):
         y = np.asarray(y, dtype=int)
         if len(texts) != len(y):
             raise ValueError("docs and y differ in length")
-        train_idx, val_idx = self._split(y)
+        train_idx, val_idx = self._split(y, groups)
 
         with _deterministic(torch, int(self.seed)):
             device = _device(torch, self.device)
@@ -546,8 +546,10 @@ class TransformersBackend(BaseEstimator):
         self.base_model_info_ = _describe_base(folder)
         return self
 
-    def _split(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        from sklearn.model_selection import StratifiedShuffleSplit
+    def _split(self, y: np.ndarray, groups: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The calibration split, never used for fine-tuning; with `groups` (near-duplicate texts,
+        docs/MODEL_SPEC.md) a group is never on both sides."""
+        from sklearn.model_selection import StratifiedGroupKFold, StratifiedShuffleSplit
 
         counts = np.bincount(y, minlength=2)
         if len(counts) > 2 or counts.min() < 2:
@@ -557,8 +559,14 @@ class TransformersBackend(BaseEstimator):
             )
         n_val = max(2, int(round(len(y) * float(self.validation_fraction))))
         n_val = min(n_val, len(y) - 2)
-        split = StratifiedShuffleSplit(n_splits=1, test_size=n_val, random_state=int(self.seed))
-        train_idx, val_idx = next(split.split(np.zeros(len(y)), y))
+        if groups is not None:
+            k = max(2, int(round(1.0 / max(float(self.validation_fraction), 1e-3))))
+            k = min(k, int(counts.min()))
+            gsplit = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=int(self.seed))
+            train_idx, val_idx = next(gsplit.split(np.zeros(len(y)), y, list(groups)))
+        else:
+            split = StratifiedShuffleSplit(n_splits=1, test_size=n_val, random_state=int(self.seed))
+            train_idx, val_idx = next(split.split(np.zeros(len(y)), y))
         if len(np.unique(y[val_idx])) < 2:
             raise ValueError("validation split has one class only; give more labelled rows")
         return np.sort(train_idx), np.sort(val_idx)
@@ -760,7 +768,7 @@ def load(path: str | os.PathLike, metadata: dict[str, Any], device: str = "auto"
         occlusion_passages=_occlusion(occlusion_passages, settings),
     )
     info = ModelInfo(name=str(metadata.get("name", folder.name)), version=str(metadata.get("version", "")),
-                     backend=BACKEND)
+                     backend=BACKEND, quality_fa=metadata.get("quality_fa"))
     thresholds = {k: float(v) for k, v in metadata.get("thresholds", {}).items()}
     return TransformersScorer(network, info, thresholds, encoder.describe())
 
