@@ -120,7 +120,7 @@ def verify_versions(meta: dict[str, Any]) -> None:
 
 
 def load_model(path: str | Path):
-    """Load a model directory as a Scorer (see MODEL_SPEC.md), after all checks."""
+    """Load a model directory as a Scorer (see docs/MODEL_SPEC.md), after all checks."""
     path = Path(path)
     meta = read_metadata(path)
     verify_files(path, meta)

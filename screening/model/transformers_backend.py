@@ -3,7 +3,7 @@
 Install with `pip install -e '.[transformers]'`. Nothing here imports torch or transformers at module
 import time, so the default install never pays for them; they are imported on first use.
 
-What it does, in the terms of MODEL_SPEC.md:
+What it does, in the terms of docs/MODEL_SPEC.md:
 
 - Input is `doc.normalised.text`; the label is 1 = fruitless.
 - Long petitions: "head+tail". A petition longer than the model window keeps its first `head_tokens`
@@ -43,6 +43,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from screening.document import Document
+from screening.model.features import is_full_petition
 from screening.model.files import ModelLoadError
 from screening.model.scorer import TrainingDataError
 from screening.model.sklearn_backend import missing_label, short_label
@@ -401,7 +402,12 @@ def _logit(p: float) -> float:
 
 
 def _rule_features(doc: Document) -> set[str]:
-    return {f"s:finding={f.code}" for f in doc.findings} | {f"s:missing={m}" for m in doc.missing_fields}
+    """Findings, and the missing Article 51 items only for a text read as a full petition form:
+    a court's restatement of a claim misses most items, which says nothing about the claim."""
+    feats = {f"s:finding={f.code}" for f in doc.findings}
+    if is_full_petition(doc):
+        feats |= {f"s:missing={m}" for m in doc.missing_fields}
+    return feats
 
 
 def rule_log_odds(docs: Sequence[Document], y: np.ndarray) -> dict[str, float]:
@@ -451,7 +457,7 @@ def _sha256(path: Path) -> str:
 
 
 class TransformersBackend(BaseEstimator):
-    """Fine-tunes a sequence classifier from a local model folder; estimator-like (MODEL_SPEC.md).
+    """Fine-tunes a sequence classifier from a local model folder; estimator-like (docs/MODEL_SPEC.md).
 
     base_model: folder saved with save_pretrained (config.json, weights, tokenizer); never downloaded.
     max_length: model window in word pieces, special tokens included (capped by the model's own).

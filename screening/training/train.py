@@ -49,6 +49,10 @@ NOT_FRUITLESS = frozenset({"accepted", "partially_accepted"})
 
 # Acceptance targets (issue 11), checked by grouped cross-validation on real rulings.
 TARGETS = {"roc_auc": 0.70, "roc_auc_stretch": 0.75, "ece": 0.05, "low": 0.05, "high": 0.95}
+# Backend parameters for labelled full petitions (`--corpus`, `--data`): there the Article 51
+# completeness features describe the text the model will see (docs/MODEL_SPEC.md §7).
+PETITION_PARAMS: dict[str, Any] = {"completeness": True, "structured_scale": 1.0, "use_char": True,
+                                   "word_ngram_range": (1, 2)}
 # Texts whose word tf-idf cosine reaches this are one group (the same case told twice).
 NEAR_DUPLICATE_COSINE = 0.6
 
@@ -608,7 +612,7 @@ def build_metadata(result: TrainResult, name: str, backend_name: str, command: s
         "command": command,
     }
     if hasattr(result.backend, "metadata_extra"):
-        # MODEL_SPEC.md changes: "versions" merge into ours, the rest goes at the top level.
+        # docs/MODEL_SPEC.md, metadata_extra(): "versions" merge into ours, the rest goes at the top level.
         extra = dict(result.backend.metadata_extra())
         meta["versions"].update(extra.pop("versions", {}) or {})
         meta.update(extra)
