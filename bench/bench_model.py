@@ -8,7 +8,9 @@ characters, 2 KB by default):
 - hazm's `Normalizer().normalize` alone (the reference);
 - `screen()` without a model (Screener(model_dir=None));
 - `screen()` with the model;
-- the model alone: feature extraction + predict + reasons on already-screened Documents.
+- `Screener.pipe()` with the model (batches of 64: one vectorisation and one predict per batch);
+- the model alone: feature extraction + predict + reasons on already-screened Documents, one by
+  one (`score`) and as one batch (`score_many`).
 Target: screen() with the model ≥ 0.6 × hazm's normaliser-alone throughput. A missed target is
 printed with its figure. Writes bench/out/bench_model.json.
 """
@@ -62,6 +64,19 @@ def rate(fn, items, min_seconds: float = 2.0) -> float:
             return done / elapsed
 
 
+def batch_rate(fn, items, min_seconds: float = 2.0) -> float:
+    """Items per second of `fn(items)` called on the whole list, over at least `min_seconds`."""
+    fn(items[:2])
+    done = 0
+    start = time.perf_counter()
+    while True:
+        fn(items)
+        done += len(items)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=200, help="petitions (default 200)")
@@ -96,7 +111,9 @@ def main() -> int:
         "hazm_normalizer": rate(hazm.normalize, texts, args.seconds),
         "screen_without_model": rate(plain.screen, texts, args.seconds),
         "screen_with_model": rate(scored.screen, texts, args.seconds),
+        "pipe_with_model": batch_rate(lambda ts: list(scored.pipe(ts, batch_size=64)), texts, args.seconds),
         "model_alone": rate(scorer.score, docs, args.seconds),
+        "model_alone_batch": batch_rate(scorer.score_many, docs, args.seconds),
     }
     ratio = results["screen_with_model"] / results["hazm_normalizer"]
     model_ms = 1000.0 / results["model_alone"]

@@ -313,8 +313,8 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         "",
         f"- Name `{meta['name']}`, version `{meta['version']}`, backend `{meta['backend']}`, schema `{meta['schema']}`; "
         f"created {meta.get('created')} with seed {meta.get('seed')}.",
-        "- A logistic regression (liblinear, L2, C as below) over tf-idf word unigrams of the normalised text — function "
-        "words, honorifics, name initials and place names removed — plus legal features that read the same in a petition "
+        "- A logistic regression (liblinear, L2, C as below) over tf-idf word unigrams and in-word character 2–4-grams "
+        "of the normalised text — function words, honorifics, name initials and place names removed — plus legal features that read the same in a petition "
         "and in a court's restatement, at a fifth of the text's scale: the core's claim type, a finer class of what is "
         "asked (read from the «خواسته» phrase), the parties on each side (government body, bank, company, several "
         "parties, a lawyer, heirs), the value band, the forum and the CPC 84 grounds the core reads. Article 51 "

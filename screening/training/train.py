@@ -51,8 +51,7 @@ NOT_FRUITLESS = frozenset({"accepted", "partially_accepted"})
 TARGETS = {"roc_auc": 0.70, "roc_auc_stretch": 0.75, "ece": 0.05, "low": 0.05, "high": 0.95}
 # Backend parameters for labelled full petitions (`--corpus`, `--data`): there the Article 51
 # completeness features describe the text the model will see (docs/MODEL_SPEC.md §7).
-PETITION_PARAMS: dict[str, Any] = {"completeness": True, "structured_scale": 1.0, "use_char": True,
-                                   "word_ngram_range": (1, 2)}
+PETITION_PARAMS: dict[str, Any] = {"completeness": True, "structured_scale": 1.0, "word_ngram_range": (1, 2), "C": 4.0}
 # Texts whose word tf-idf cosine reaches this are one group (the same case told twice).
 NEAR_DUPLICATE_COSINE = 0.6
 
@@ -478,6 +477,12 @@ def train_rulings(
     groups = near_duplicate_groups([doc_text(d) for d in docs])
     claim_types = [claim_type_of(d) for d in docs]
     y_dev = y[dev_idx]
+    # Each class must reach every fold through distinct groups.
+    per_class = min(len(np.unique(groups[dev_idx][y_dev == c])) for c in (0, 1))
+    cv_folds = min(cv_folds, per_class)
+    if cv_folds < 2:
+        raise TrainingDataError("رأی‌ها برای اعتبارسنجی متقابل گروهی بیش از حد به هم شبیه‌اند "
+                                "(not enough distinct cases for grouped cross-validation)")
     splits = list(StratifiedGroupKFold(n_splits=cv_folds, shuffle=True, random_state=seed)
                   .split(dev_idx, y_dev, groups[dev_idx]))
     say = (lambda m: print(m, file=sys.stderr)) if progress else (lambda m: None)  # noqa: E731

@@ -47,26 +47,55 @@ def _ruling(claim: str, decision: str) -> str:
             f"این دادگاه با توجه به محتویات پرونده {decision} . رأی دادگاه تجدیدنظر استان. دادنامه تأیید می‌شود.")
 
 
+# Words that make each made-up ruling its own case (no two are near-duplicates).
+_POOL = ("باغ انبار کارگاه مغازه زمین خودرو کامیون تراکتور فرش طلا سکه دام گندم برنج چای پارچه کتاب رایانه گوشی "
+         "یخچال مبل کابینت کاشی سیمان آهن مس چوب شیشه رنگ لوله کابل موتور پمپ ژنراتور قایق هواپیما اتوبوس دوچرخه "
+         "ساعت دوربین پرینتر سرور نرم‌افزار سهام اوراق برات حواله قبض بیمه سپرده وام قسط اجاره ودیعه رهن صلح هبه").split()
+
+
+def _claim(rng, fruitless: bool) -> str:
+    words = " ".join(rng.sample(_POOL, 12))
+    head = rng.choice(["مطالبه وجه چک", "مطالبه بهای کالا", "استرداد ثمن"])
+    proof = "بدون ارائه گواهی عدم پرداخت و بدون سند" if fruitless else "با تصویر مصدق سند و گواهی عدم پرداخت"
+    return f"{head} بابت {words} {proof}"
+
+
 def test_train_from_a_rulings_archive_reports_counts(tmp_path, capsys):
-    claims = ["مطالبه وجه یک فقره چک بدون ارائه گواهی عدم پرداخت", "مطالبه مهریه بدون سند ازدواج",
-              "مطالبه وجه چک با تصویر مصدق چک و گواهی عدم پرداخت", "مطالبه مهریه با تصویر سند رسمی ازدواج"]
+    import random
+
+    rng = random.Random(7)
     lost = ["قرار عدم استماع دعوی صادر می‌گردد.", "قرار رد دعوی خواهان صادر می‌گردد."]
     won = ["حکم به محکومیت خوانده به پرداخت خواسته در حق خواهان صادر می‌گردد."]
     records = []
-    for i in range(40):
-        missing = i % 2 == 0
-        claim = claims[(i // 2) % 2] if missing else claims[2 + (i // 2) % 2]
-        decision = lost[i % 4 // 2] if missing else won[0]
-        records.append({"id": str(i), "text": _ruling(claim + f" شماره {i}", decision)})
+    for i in range(60):
+        fruitless = i % 2 == 0
+        decision = lost[i % 4 // 2] if fruitless else won[0]
+        records.append({"id": f"r{i}", "text": _ruling(_claim(rng, fruitless), decision)})
     records.append({"id": "crim", "text": ". رأی دادگاه بدوی. در خصوص اتهام آقای الف. موضوع کیفرخواست دادسرا متهم به حبس محکوم می‌شود."})
     records.append({"id": "unclear", "text": _ruling("مطالبه وجه", "قرار کارشناسی صادر می‌شود.")})
+    records.append(dict(records[1], id="copy"))  # the same ruling twice: one training text
     f = tmp_path / "rulings.jsonl"
     f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     out = tmp_path / "r"
-    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress"]) == 0
+    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress", "--no-learning-curve"]) == 0
     captured = capsys.readouterr()
-    assert "labelled 40" in captured.out and "criminal" in captured.out and "unclear" in captured.out
+    assert "labelled 61" in captured.out and "criminal" in captured.out and "unclear" in captured.out
+    # the acceptance lines are printed
+    for needle in ("ROC-AUC", ">= 0.70", "constant base-rate Brier", "ECE", "<= 0.05", "holdout"):
+        assert needle in captured.out, needle
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
-    assert meta["data"]["labelling"]["labelled"] == 40
-    assert meta["data"]["labelling"]["skipped"] == {"criminal": 1, "unclear": 1}
-    assert meta["metrics"]["cv"]["roc_auc"]["mean"] is not None
+    lab = meta["data"]["labelling"]
+    assert lab["labelled"] == 61 and lab["duplicates_dropped"] == 1
+    assert lab["skipped"] == {"criminal": 1, "unclear": 1}
+    m = meta["metrics"]
+    assert m["kind"] == "rulings" and m["cv"]["roc_auc"] is not None and m["cv"]["roc_auc_ci"]["low"] <= m["cv"]["roc_auc"]
+    # holdout = sha256(id) % 5 == 0, never in the development split
+    from screening.training.train import is_holdout
+
+    n_holdout = sum(is_holdout(r["id"]) for r in records[:60])
+    assert meta["data"]["test_rows"] == n_holdout and meta["data"]["train_rows"] == 60 - n_holdout
+    assert meta["quality_fa"] and "رأی واقعی" in meta["quality_fa"]
+    assert set(meta["base_rates"]["all"]) == {"n", "fruitless_rate"}
+    card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert card.index("How good it is on real claims") < card.index("Model details")
+    assert "Selection bias" in card and "holdout" in card
