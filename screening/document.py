@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from screening.report import (
     SEVERITY_RANK,
@@ -17,14 +17,10 @@ from screening.report import (
     Forum,
     ModelInfo,
     PetitionFields,
+    PetitionKind,
     Reason,
     Report,
 )
-
-if TYPE_CHECKING:  # types only: these modules sit on floors above this one
-    from screening.knowledge.claim_types import ClaimTypeSpec
-    from screening.checks.parse import ParsedPetition
-    from screening.text.normalize import NormalisedText
 
 MAX_CHARS = 200_000
 
@@ -44,13 +40,18 @@ class Document:
 
     text: str  # exactly what the user gave
     today: _dt.date  # Gregorian "today" for deadline arithmetic
-    normalised: NormalisedText | None = None
-    parsed: ParsedPetition | None = None  # sections and matches
+    # Quoted annotations name types of the floors above (text, checks, knowledge); as strings they
+    # document each field without this bottom floor importing upward.
+    normalised: "NormalisedText | None" = None  # noqa: F821 - screening.text.normalize
+    parsed: "ParsedPetition | None" = None  # noqa: F821 - screening.checks.parse: sections and matches
     fields: PetitionFields | None = None
+    petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    review_cues: "DeadlineCues | None" = None  # noqa: F821 - screening.checks.deadlines.detect: what the review/deadline detector read (kind, service dates, abroad)
     claim_type: ClaimType | None = None
-    claim_ranking: list[tuple[float, ClaimTypeSpec]] = field(default_factory=list)  # best first
+    claim_ranking: "list[tuple[float, ClaimTypeSpec]]" = field(default_factory=list)  # noqa: F821 - best first
     forum: Forum | None = None
     forum_uncertain: bool = False
+    ruling_court: str | None = None  # for a review petition: the forum code of the court whose ruling is reviewed
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     missing_fields: list[str] = field(default_factory=list)
@@ -81,6 +82,7 @@ class Document:
             base_rate=self.base_rate,
             familiarity=self.familiarity,
             score_caveat=self.score_caveat,
+            petition_kind=self.petition_kind,
         )
 
 

@@ -1,6 +1,6 @@
 """The screening pipeline: named steps over one `Document`, ending in a `Report`.
 
-text → normalise → parse → claim_type → forum → check → deadline → score → Report
+text → normalise → parse → petition_kind → claim_type → forum → check → deadline → score → Report
 
 `Screener(steps)` runs them: `screen(text)` for one petition, `pipe(texts, batch_size)` for many
 (rule steps per text, and a step with a `pipe(docs)` method — the model's — once per batch).
@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 from screening.checks.deadlines.step import CheckDeadline
-from screening.checks.steps import CheckRules, Normalise, Parse, RecogniseClaimType, RouteForum
+from screening.checks.steps import CheckRules, ClassifyPetition, Normalise, Parse, RecogniseClaimType, RouteForum
 from screening.document import MAX_CHARS, BatchStep, Document, Step, UnusableInput, validate_input
 from screening.model.io import METADATA_FILE, ModelLoadError, load_model
 from screening.model.scorer import Scorer
@@ -73,7 +73,7 @@ def resolve_model(model: ModelSpec = "default") -> Scorer | None:
 
 def default_steps(model: ModelSpec | Scorer = "default") -> list[Step]:
     """The rule steps, then the score step when there is a model."""
-    steps: list[Step] = [Normalise(), Parse(), RecogniseClaimType(), RouteForum(), CheckRules(), CheckDeadline()]
+    steps: list[Step] = [Normalise(), Parse(), ClassifyPetition(), RecogniseClaimType(), RouteForum(), CheckRules(), CheckDeadline()]
     scorer = model if isinstance(model, Scorer) else resolve_model(model)
     if scorer is not None:
         steps.append(ScoreFruitlessness(scorer))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from screening.knowledge.fields import FIELD_BY_CODE
 from screening.knowledge.bands import BAND_LABELS_FA
-from screening.report import Report
+from screening.report import PetitionKind, Report
 from screening.text.digits import fa_number, fa_percent, to_fa_digits
 
 DEADLINE_STATUS_FA = {"open": "در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
@@ -17,6 +17,9 @@ def render_text(report: Report) -> str:
     lines: list[str] = ["گزارش غربالگری دادخواست", "=" * 24]
     ct = report.claim_type
     lines.append(f"نوع دعوا: {ct.label_fa} (اطمینان {fa_percent(ct.confidence)})")
+    kind = PetitionKind(report.petition_kind)
+    if kind.is_review:
+        lines.append(f"نوع دادخواست: {kind.label_fa} (نوع دعوا همان دعوای اصلی است)")
     lines.append(f"دادگاه صالح: {report.forum.label_fa} — مبنا: {report.forum.basis}")
     if report.fields.claim_value_rial is not None:
         lines.append(f"بهای خواسته: {fa_rial(report.fields.claim_value_rial)}")
@@ -45,7 +48,7 @@ def render_text(report: Report) -> str:
         lines.append("یافته‌ای نیست.")
     if report.evidence_checklist:
         lines.append("")
-        lines.append(f"فهرست مدارک «{ct.label_fa}»:")
+        lines.append(f"فهرست مدارک «{kind.label_fa if kind.is_review else ct.label_fa}»:")
         for e in report.evidence_checklist:
             mark = "✓ هست" if e.present else ("✗ نیست" if e.key else "– نیست (توصیه‌شده)")
             lines.append(f"  {mark}: {e.label_fa}")

@@ -36,6 +36,31 @@ SEVERITY_LABELS_FA = {
 SEVERITY_RANK = {Severity.BLOCKER: 0, Severity.FRUITLESS: 1, Severity.DEFECT: 2, Severity.WARN: 3}
 
 
+class PetitionKind(str, Enum):
+    """What the petition asks for: a first-instance judgment, or the review of a ruling already given."""
+
+    FIRST_INSTANCE = "first_instance"
+    APPEAL = "appeal"  # تجدیدنظرخواهی
+    OBJECTION = "objection"  # واخواهی from a default ruling; objection to a clerk's rejection order (CPC 54)
+    OTHER_REVIEW = "other_review"  # فرجام‌خواهی, اعاده دادرسی
+
+    @property
+    def is_review(self) -> bool:
+        return self is not PetitionKind.FIRST_INSTANCE
+
+    @property
+    def label_fa(self) -> str:
+        return PETITION_KIND_LABELS_FA[self]
+
+
+PETITION_KIND_LABELS_FA = {
+    PetitionKind.FIRST_INSTANCE: "دادخواست بدوی",
+    PetitionKind.APPEAL: "دادخواست تجدیدنظر",
+    PetitionKind.OBJECTION: "واخواهی یا اعتراض به قرار",
+    PetitionKind.OTHER_REVIEW: "فرجام‌خواهی یا اعاده دادرسی",
+}
+
+
 @dataclass(frozen=True)
 class Span:
     """A half-open range [start, end) in the *original* text the user gave."""
@@ -136,7 +161,7 @@ class ClaimType:
 
 @dataclass(frozen=True)
 class Forum:
-    code: str  # peace_court | family_court | general_civil_court
+    code: str  # peace_court | family_court | general_civil_court; for a review: appeal_court | supreme_court
     label_fa: str
     basis: str
 
@@ -207,6 +232,7 @@ class Report:
     base_rate: dict[str, Any] | None = None
     familiarity: float | None = None  # 0..1: how much the text resembles what the model was trained on
     score_caveat: dict[str, str] | None = None  # {"code", "message_fa"} when the score needs a warning
+    petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
 
     @property
     def finding_codes(self) -> list[str]:
@@ -229,4 +255,5 @@ class Report:
             "base_rate": dict(self.base_rate) if self.base_rate else None,
             "familiarity": None if self.familiarity is None else round(self.familiarity, 3),
             "score_caveat": dict(self.score_caveat) if self.score_caveat else None,
+            "petition_kind": PetitionKind(self.petition_kind).value,
         }

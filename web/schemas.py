@@ -111,6 +111,8 @@ class ReportOut(_Open):
     reasons: list[ReasonOut]
     model: dict[str, Any] | None
     deadline: dict[str, Any] | None
+    petition_kind: Literal["first_instance", "appeal", "objection", "other_review"] = Field(
+        default="first_instance", description="A first-instance petition, or the review of a ruling (appeal, objection, cassation or retrial).")
 
 
 class BatchItemOut(BaseModel):

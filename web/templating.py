@@ -17,7 +17,7 @@ _env = jinja2.Environment(
 )
 templates = Jinja2Templates(env=_env)
 templates.env.filters["fa"] = presentation.fa_digits
-templates.env.filters["fa_number"] = presentation.fa_number
-templates.env.filters["fa_percent"] = presentation.fa_percent
+templates.env.filters["fa_number"] = presentation.fa_number_or_blank
+templates.env.filters["fa_percent"] = presentation.fa_percent_or_blank
 templates.env.filters["field_label"] = presentation.field_label
 templates.env.globals["SEVERITY_CSS"] = presentation.SEVERITY_CSS

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from screening.text import ids
 from screening.text.digits import fa_number, to_fa_digits
 from screening.text.jalali import InvalidJalaliDate, parse_jalali_date
-from screening.knowledge.claim_types import ClaimTypeSpec, cue
+from screening.knowledge.claim_types import MOVABLE_CLAIM_CUE, REVIEW_EVIDENCE, ClaimTypeSpec, cue
 from screening.knowledge.fields import ARTICLE_51_FIELDS as _ARTICLE_51
 from screening.knowledge.findings import FINDING_TYPES, MISSING_FIELD_FINDING
+from screening.knowledge.deadlines import RULE_BY_CODE
 from screening.knowledge.forums import FORUM_BY_CODE
+from screening.checks.forum import final_ruling
 from screening.knowledge.grounds import GROUND_RULES
 from screening.text.normalize import NormalisedText
 from screening.checks.parse import ParsedPetition
-from screening.report import EvidenceCheck, Finding, Forum, Party, Span
+from screening.report import EvidenceCheck, Finding, Forum, Party, PetitionKind, Span
 
 ARTICLE_51_FIELDS = tuple(f.code for f in _ARTICLE_51)
 
@@ -44,8 +46,11 @@ class CheckContext:
     forum: Forum
     forum_uncertain: bool
     addressed: str | None  # forum code the draft addressed
-    review: bool  # addressed to a court of review (appeal, cassation)
+    review: bool  # a review petition (appeal, objection, cassation, retrial): petition_kind is not first_instance
     evidence_checklist: list[EvidenceCheck] = field(default_factory=list)
+    petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    ruling_court: str | None = None  # for a review: forum code of the court whose ruling is attacked
+    review_kind: str | None = None  # for a review: the code of its row in knowledge.deadlines
 
     @property
     def fields(self):
@@ -88,17 +93,25 @@ def _party_label(party: Party) -> str:
 
 # --- the checks ------------------------------------------------------------------------------------
 
+def needs_other_side(ctx: CheckContext) -> bool:
+    """A defendant is needed unless the matter is non-contentious (حصر وراثت) or the review names none."""
+    if ctx.review_kind is not None:
+        return RULE_BY_CODE[ctx.review_kind].names_other_side
+    return ctx.spec.contentious
+
+
 def find_missing_fields(ctx: CheckContext) -> list[str]:
     """Article 51 items that are missing, in the order of the article."""
     f = ctx.fields
     missing = []
     if not any(p.name or p.national_id or p.legal_id for p in f.plaintiffs):
         missing.append("plaintiff")
-    if ctx.spec.contentious and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
+    if needs_other_side(ctx) and not any(p.name or p.national_id or p.legal_id for p in f.defendants):
         missing.append("defendant")
     if not f.claim:
         missing.append("claim")
-    needs_value = ctx.spec.financial if ctx.spec.code != "other" else bool(f.claim and _MONEY_WORDS.search(f.claim))
+    # An unrecognised claim is financial when it asks for money or a thing (a car, goods): CPC 51(3), 62.
+    needs_value = ctx.spec.financial if ctx.spec.code != "other" else bool(f.claim and (_MONEY_WORDS.search(f.claim) or MOVABLE_CLAIM_CUE.search(f.claim)))
     if needs_value and f.claim_value_rial is None:
         missing.append("claim_value")
     if not f.facts:
@@ -199,12 +212,47 @@ def check_forum(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     if ctx.review:
         return out
-    if ctx.addressed and ctx.addressed != ctx.forum.code and not (ctx.forum_uncertain and ctx.fields.claim_value_rial is None):
-        out.append(make_finding("WRONG_FORUM", ctx.fields.spans.get("addressed_court"),
-                                addressed=FORUM_BY_CODE[ctx.addressed].label_fa, competent=ctx.forum.label_fa))
-    elif ctx.forum_uncertain and ctx.fields.claim_value_rial is not None:
-        out.append(make_finding("FORUM_UNCERTAIN", ctx.fields.spans.get("addressed_court")))
+    span = ctx.fields.spans.get("addressed_court")
+    if ctx.forum_uncertain and ctx.fields.claim_value_rial is not None:
+        # Immovables under the cap: whether the Peace Court's cap reaches them is unverified (DOMAIN §5.1),
+        # so the Peace Court or the general court may be right; only another court is wrong.
+        if ctx.addressed and ctx.addressed not in ("peace_court", "general_civil_court"):
+            out.append(make_finding("WRONG_FORUM", span, addressed=FORUM_BY_CODE[ctx.addressed].label_fa, competent=ctx.forum.label_fa))
+        else:
+            out.append(make_finding("FORUM_UNCERTAIN", span))
+    elif ctx.addressed and ctx.addressed != ctx.forum.code and not ctx.forum_uncertain:
+        out.append(make_finding("WRONG_FORUM", span, addressed=FORUM_BY_CODE[ctx.addressed].label_fa, competent=ctx.forum.label_fa))
     return out
+
+
+_KIND_FA = {PetitionKind.APPEAL: "تجدیدنظرخواهی", PetitionKind.OBJECTION: "اعتراض (واخواهی)",
+            PetitionKind.OTHER_REVIEW: "فرجام‌خواهی یا اعاده دادرسی"}
+
+
+def check_review_evidence(ctx: CheckContext) -> list[Finding]:
+    """A review petition's own key evidence: the ruling attacked and its service notice (knowledge.REVIEW_EVIDENCE)."""
+    where = ctx.parsed.evidence_text if ctx.fields.evidence else ctx.nt.text
+    out: list[Finding] = []
+    for item in REVIEW_EVIDENCE:
+        present = any(p.search(where) for p in item.patterns)
+        ctx.evidence_checklist.append(EvidenceCheck(item.code, item.label_fa, present, item.key))
+        if not present and item.key:
+            out.append(make_finding("MISSING_REVIEW_EVIDENCE", ctx.fields.spans.get("evidence"),
+                                    kind=_KIND_FA.get(ctx.petition_kind, "اعتراض"), evidence=item.label_fa))
+    return out
+
+
+def check_appealability(ctx: CheckContext) -> list[Finding]:
+    """An appeal against a ruling the law makes final (DRC-1402 art. 12 note 5; CPC 331) is fruitless."""
+    if ctx.petition_kind is not PetitionKind.APPEAL:
+        return []
+    value = ctx.fields.claim_value_rial
+    finality = final_ruling(ctx.spec, value, ctx.ruling_court)
+    if finality is None:
+        return []
+    return [make_finding("NOT_APPEALABLE", ctx.fields.spans.get("claim_value") or ctx.fields.spans.get("claim"),
+                         finality_basis=finality.basis, ruling_court=FORUM_BY_CODE[finality.ruling_court].label_fa,
+                         value=fa_number(value), threshold=f" (رأی‌های مالی تا {fa_number(finality.final_up_to_rial)} ریال قطعی است)")]
 
 
 def check_grounds(ctx: CheckContext) -> list[Finding]:
@@ -263,7 +311,27 @@ def check_dates(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+# CPC 84 grounds about the one who files (capacity, authority) hold for a review petition too; the
+# others are about the claim, which the court that ruled has already weighed.
+FILER_GROUNDS = frozenset({"PLAINTIFF_INCAPACITY", "AUTHORITY_UNPROVEN"})
+
+
+def check_filer_grounds(ctx: CheckContext) -> list[Finding]:
+    return [f for f in check_grounds(ctx) if f.code in FILER_GROUNDS]
+
+
 Check = Callable[[CheckContext], list[Finding]]
+
+# Which petitions a rule reads. A review petition is judged on the ruling it attacks: the first-instance
+# claim's key evidence, forum and CPC 84 wording are for the court that already ruled (DOMAIN §5.1, §7).
+FIRST_INSTANCE_ONLY = frozenset({"evidence", "forum", "admissibility", "immovable_registration"})
+REVIEW_ONLY = frozenset({"review_evidence", "appealability", "filer_grounds"})
+
+
+def applies(rule_name: str, kind: PetitionKind) -> bool:
+    if kind is PetitionKind.FIRST_INSTANCE:
+        return rule_name not in REVIEW_ONLY
+    return rule_name not in FIRST_INSTANCE_ONLY
 
 RULES: tuple[tuple[str, Check], ...] = (
     ("article_51", check_missing_fields),
@@ -275,4 +343,7 @@ RULES: tuple[tuple[str, Check], ...] = (
     ("admissibility", check_grounds),
     ("immovable_registration", check_immovable_deal),
     ("dates", check_dates),
+    ("review_evidence", check_review_evidence),
+    ("appealability", check_appealability),
+    ("filer_grounds", check_filer_grounds),
 )

@@ -1,4 +1,4 @@
-"""`screening deadline --kind appeal --served 1404/01/15 [--abroad] [--today DATE] [--json]`.
+"""`screening deadline --kind appeal --served 1404/01/15 [--served DATE …] [--abroad] [--today DATE] [--json]`.
 
 Prints the last day to act and where today stands. Exit codes: 0 computed (whatever the status),
 2 unusable input (an impossible date, an unknown kind, a broken closures file), with one Persian line.
@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from screening.checks.deadlines.calculator import STATUS_FA, compute_deadline
+from screening.checks.deadlines.calculator import STATUS_FA, compute_joint_deadline
 from screening.checks.deadlines.calendar import CalendarDataError, CourtCalendar, default_calendar
 from screening.knowledge.deadlines import DEADLINE_RULES, UnknownDeadlineKind
 from screening.cli.options import add_today_option
@@ -30,7 +30,8 @@ def register(subparsers: Any) -> None:
         description="آخرین روز اقدام از تاریخ ابلاغ، با جمعه‌ها، تعطیلات رسمی و تعطیلی‌های دادگستری (مواد ۴۴۳ تا ۴۴۵ ق.آ.د.م).",
     )
     p.add_argument("--kind", required=True, metavar="KIND", help=f"نوع مهلت: {kinds}")
-    p.add_argument("--served", required=True, metavar="DATE", help="تاریخ ابلاغ (شمسی)، مانند 1404/01/15 یا ۱۴۰۴/۱/۱۵")
+    p.add_argument("--served", required=True, action="append", metavar="DATE",
+                   help="تاریخ ابلاغ (شمسی)، مانند 1404/01/15 یا ۱۴۰۴/۱/۱۵؛ برای چند طرف تکرار شود (ماده ۴۴۷: طولانی‌ترین مهلت برای همه)")
     p.add_argument("--abroad", action="store_true", help="اقدام‌کننده مقیم خارج از کشور است (مهلت دو ماه)")
     add_today_option(p)
     p.add_argument("--json", action="store_true", help="خروجی JSON")
@@ -45,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
             calendar = CourtCalendar.from_file(args.closures, region=args.region)
         else:
             calendar = default_calendar()
-        deadline = compute_deadline(
-            args.kind, args.served, abroad=args.abroad, today=args.today, calendar=calendar
+        deadline = compute_joint_deadline(
+            args.kind, [(served, args.abroad) for served in args.served], today=args.today, calendar=calendar
         )
     except (InvalidJalaliDate, UnknownDeadlineKind, CalendarDataError) as exc:
         print(exc.message_fa, file=sys.stderr)

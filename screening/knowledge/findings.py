@@ -99,17 +99,24 @@ _ROWS: tuple[FindingType, ...] = (
                 "خواسته جزمی نیست («{value}»): دعوای احتمالی یا مشروط شنیده نمی‌شود. خواسته را قطعی و روشن بنویسید."),
     FindingType("NO_INTEREST", F, "بند ۱۰ ماده ۸۴ و ماده ۲ قانون آیین دادرسی مدنی",
                 "خواهان ذی‌نفع به نظر نمی‌رسد (مثلاً طرف سند یا قرارداد نیست). نسبت خواهان با موضوع دعوا را روشن کنید."),
-    FindingType("TIME_BARRED", F, "بند ۱۱ ماده ۸۴ قانون آیین دادرسی مدنی",
-                "مهلت قانونی این اقدام گذشته است."),
     FindingType("NO_TITLE_FOR_EVICTION", F, "رأی وحدت رویه ۶۷۲ مورخ ۱۳۸۳/۱۰/۰۱ دیوان عالی کشور",
                 "دعوای خلع ید بدون سند رسمی مالکیت یا حکم قطعی مالکیت پذیرفته نمی‌شود. سند رسمی را پیوست کنید یا نخست دعوای اثبات مالکیت طرح شود."),
     FindingType("UNREGISTERED_IMMOVABLE_DEAL", W, "قانون الزام به ثبت رسمی معاملات اموال غیرمنقول (لازم‌الاجرا از ۱۴۰۳/۰۴/۰۳)",
                 "معامله ملک با سند عادی{detail}. از ۱۴۰۳/۰۴/۰۳ دعاوی الزام به تنظیم سند، خلع ید و تنفیذ بر پایه سند عادی در مواردی شنیده نمی‌شود و دامنه قانون محل اختلاف است؛ با کارشناس حقوقی بازبینی کنید."),
     FindingType("PAST_RELATIVE_MAINTENANCE", F, "ماده ۱۲۰۶ قانون مدنی",
                 "نفقه گذشته اقارب (پدر، مادر، فرزند) قابل مطالبه نیست؛ فقط نفقه آینده را می‌توان خواست. خواسته را به نفقه آینده محدود کنید."),
-    # --- deadlines (filled by the deadline step) -----------------------------------------------
-    FindingType("LAST_DAY", W, "مواد ۴۴۳ تا ۴۴۵ قانون آیین دادرسی مدنی", "امروز آخرین مهلت است."),
-    FindingType("DEADLINE", W, "مواد ۴۴۳ تا ۴۴۵ قانون آیین دادرسی مدنی", "مهلت قانونی در جریان است."),
+    # --- review petitions (appeal, objection, cassation, retrial) ---------------------------------
+    FindingType("NOT_APPEALABLE", F, "{finality_basis}",
+                "رأی «{ruling_court}» در دعوای مالی به ارزش {value} ریال به حکم قانون قطعی است و تجدیدنظرخواهی از آن پذیرفته نمی‌شود{threshold}. پیش از ثبت، قطعی بودن رأی را از متن دادنامه بررسی کنید."),
+    FindingType("MISSING_REVIEW_EVIDENCE", D, f"ماده ۵۱ (بند ۶) {CPC}",
+                "برای {kind} «{evidence}» در دلایل نیامده است. رونوشت یا تصویر رأی مورد اعتراض و برگ ابلاغ آن را پیوست کنید؛ مهلت از روی تاریخ ابلاغ سنجیده می‌شود."),
+    # --- deadlines (filled by the deadline step; the period's own articles fill {period_basis}) --
+    # A late review is rejected on its own article ({late_basis}); CPC 84(11) is about the claim, not the review.
+    FindingType("TIME_BARRED", F, "{late_basis}؛ {period_basis}",
+                "{headline} {context}{rolled} {late_fa}{excuse}{interpretation}"),
+    FindingType("LAST_DAY", W, "{period_basis}",
+                "{headline} {context}{rolled} این پرونده فوری است؛ دادخواست همین امروز ثبت شود.{interpretation}"),
+    FindingType("DEADLINE", W, "{period_basis}", "{headline} {context}{rolled}{interpretation}"),
 )
 
 FINDING_TYPES: dict[str, FindingType] = {row.code: row for row in _ROWS}

@@ -153,6 +153,7 @@ def _run_cli(args: list[str], **kw) -> subprocess.Popen:
     return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
 
+@pytest.mark.slow
 def test_killed_run_resumes_to_the_same_bytes(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     n = 300
@@ -195,6 +196,7 @@ def test_resume_refuses_a_changed_input(tmp_path: Path, capsys: pytest.CaptureFi
 
 # On Linux the pool forks this (multi-threaded: BLAS, earlier tests) process; that is intended here.
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+@pytest.mark.slow
 def test_jobs_2_and_dask_local_write_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
     _write_csv(src, [(f"r{i}", GOOD[i % 3][1].replace("رضا", f"رضا{i}")) for i in range(40)] + [("e", "")])

@@ -21,6 +21,7 @@ def run_main(argv, stdin_bytes=None, monkeypatch=None, capsys=None):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_console_script_prints_a_persian_report():
     exe = Path(sys.executable).parent / "screening"
     proc = subprocess.run([str(exe), "check", str(EXAMPLE), "--model", "none"], capture_output=True, text=True, timeout=120)

@@ -43,6 +43,7 @@ def rows() -> list[dict]:
     return gen.generate(seed=13, n=2000)
 
 
+@pytest.mark.slow
 def test_same_seed_gives_byte_identical_file(tmp_path: Path) -> None:
     script = ROOT / "corpus" / "generate.py"
     a, b, c = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "c.jsonl"

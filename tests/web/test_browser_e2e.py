@@ -15,6 +15,8 @@ import time
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow  # a server process and a real browser
+
 from screening.knowledge.findings import FINDING_TYPES
 
 SERVER_START_TIMEOUT_S = 90

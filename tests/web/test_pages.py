@@ -184,3 +184,20 @@ def test_deadline_notice_is_prominent_on_the_last_day_and_plain_before(screener)
     assert 'class="notice notice-deadline" id="deadline"' in pages["open"]
     before = _section(pages["open"], "deadline")
     assert "۱۴۰۴/۰۲/۰۶" in before and "روز مانده" in before and "امروز" not in before
+
+
+def test_review_petition_shows_its_kind_and_the_court_of_review(client, screener, submit):
+    from tests.checks.legal_forum_petitions import PETITIONS
+
+    html = submit(client, PETITIONS["appeal_losing_defendant"]).text
+    assert "دادخواست تجدیدنظر" in _section(html, "claim-type")
+    assert "دادگاه تجدیدنظر استان" in _section(html, "forum")
+    first = submit(client, PETITIONS["home_eviction"]).text
+    assert 'id="petition-kind"' not in first
+
+
+def test_api_report_carries_petition_kind(client):
+    from tests.checks.legal_forum_petitions import PETITIONS
+
+    body = client.post("/api/v1/screen", json={"text": PETITIONS["objection_abroad"]}).json()
+    assert body["petition_kind"] == "objection"

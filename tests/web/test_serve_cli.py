@@ -46,6 +46,7 @@ def test_several_workers_use_their_own_sockets(monkeypatch, capsys):
     assert calls == {"n": 2, "port": 8124}
 
 
+@pytest.mark.slow
 def test_two_workers_serve_and_stop_cleanly(tmp_path):
     """A real `screening serve --workers 2`: both processes answer, and SIGTERM stops the service."""
     import json

@@ -10,7 +10,7 @@ The strict reading (last day t0+N) is computed too, so the output can say when t
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import jdatetime
@@ -38,6 +38,7 @@ class Deadline:
     skipped: tuple[tuple[JalaliDate, str], ...]  # closed days the common-reading last day moved over
     today: JalaliDate
     notes_fa: tuple[str, ...] = ()
+    several_parties: bool = False  # CPC 447: this is the longest of several parties' periods, and runs for all
 
     # --- derived -------------------------------------------------------------------------------
     @property
@@ -87,7 +88,12 @@ class Deadline:
 
     @property
     def basis(self) -> str:
-        return self.rule.basis
+        """The period's articles: its own, the counting rules, CPC 446 abroad, CPC 447 for several parties."""
+        return self.rule.period_basis(abroad=self.abroad, several=self.several_parties)
+
+    @property
+    def late_basis(self) -> str:
+        return self.rule.late_basis
 
     def headline_fa(self) -> str:
         """One Persian sentence: the action, its last day and where today stands."""
@@ -122,6 +128,8 @@ class Deadline:
             "notes_fa": list(self.notes_fa),
             "basis": self.basis,
             "source": self.rule.source,
+            "several_parties": self.several_parties,
+            "late_basis": self.late_basis,
         }
 
 
@@ -143,14 +151,7 @@ def compute_deadline(
     today_j = as_jalali(today) if today is not None else JalaliDate.today()
     notes: list[str] = []
 
-    if abroad and rule.days_abroad is None:
-        n = rule.days_iran
-        notes.append(
-            f"برای مقیم خارج از کشور مهلت جداگانه‌ای برای {rule.label_fa} در منابع ما نیامده است؛ "
-            f"به احتیاط همان {to_fa_digits(n)} روز حساب شد. با کارشناس حقوقی بررسی شود."
-        )
-    else:
-        n = rule.days_abroad if abroad else rule.days_iran
+    n = rule.days_abroad if abroad else rule.days_iran  # CPC 446 for a resident abroad
 
     period_end = t0.plus_days(n)
     last_day, skipped = calendar.next_open_day(period_end.plus_days(1))
@@ -180,3 +181,30 @@ def compute_deadline(
         today=today_j,
         notes_fa=tuple(notes),
     )
+
+
+def compute_joint_deadline(
+    kind: str | DeadlineRule,
+    services: list[tuple[DateLike, bool]],
+    today: DateLike | None = None,
+    calendar: CourtCalendar | None = None,
+    several_parties: bool = False,
+) -> Deadline:
+    """The deadline for several parties on one side (CPC 447): the longest of their periods runs for all.
+
+    services: (service date, resident abroad) for each party served. `several_parties` marks one
+    service to several parties (one of them abroad gives all of them the two months).
+    """
+    if not services:
+        raise ValueError("no service date")
+    distinct = list(dict.fromkeys((as_jalali(d), bool(a)) for d, a in services))
+    if several_parties and any(a for _, a in distinct):
+        distinct = [(d, True) for d, _ in distinct]
+    each = [compute_deadline(kind, d, abroad=a, today=today, calendar=calendar) for d, a in distinct]
+    longest = max(each, key=lambda x: x.last_day.to_gregorian())
+    if len(each) == 1 and not several_parties:
+        return longest
+    dates = "، ".join(format_jalali_fa(x.served) for x in each)
+    note = (f"ماده ۴۴۷: مهلت برای همه طرف‌های یک سو تا پایان طولانی‌ترین مهلت ادامه دارد"
+            f"{f' (ابلاغ‌ها: {dates})' if len(each) > 1 else ' (یکی از آنان مقیم خارج از کشور است)'}.")
+    return replace(longest, several_parties=True, notes_fa=(*longest.notes_fa, note))

@@ -1,6 +1,7 @@
 """Does a petition act against a served ruling or notice, which kind, served when, and from abroad?
 
-Reads normalised text (ASCII digits). The cue tables are data: a strong cue (a heading such as
+The one service-date detector of the package: the report's `fields.service_date` and the deadline
+step both come from here. Reads normalised text (ASCII digits). The cue tables are data: a strong cue (a heading such as
 «تجدیدنظرخواه:», «دادخواست تجدیدنظر») decides the kind on its own; weak cues (a bare mention of
 «تجدیدنظر», as in a first-instance ruling quoted in the facts) never do.
 """
@@ -62,13 +63,23 @@ APPLICANT_WINDOW = 120
 
 
 @dataclass(frozen=True)
+class Service:
+    """One service of the ruling or notice: when, where in the text, and whether to a resident abroad."""
+
+    date: JalaliDate
+    span: tuple[int, int]
+    abroad: bool = False
+
+
+@dataclass(frozen=True)
 class DeadlineCues:
     kind: str | None = None
     kind_span: tuple[int, int] | None = None  # in the normalised text
-    service_date: JalaliDate | None = None
+    service_date: JalaliDate | None = None  # the first service named
     service_span: tuple[int, int] | None = None
     abroad: bool = False
     abroad_span: tuple[int, int] | None = None
+    services: tuple[Service, ...] = ()  # every distinct service named (several parties: CPC 447)
 
 
 def detect_kind(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -91,29 +102,43 @@ def detect_kind(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 
 def detect_service_date(text: str) -> tuple[JalaliDate | None, tuple[int, int] | None]:
-    """The date something was served, from «تاریخ ابلاغ: …», «ابلاغ شده در …» or «در تاریخ … ابلاغ».
+    """The first date something was served, from «تاریخ ابلاغ: …», «ابلاغ شده در …» or «در تاریخ … ابلاغ».
 
     A date after the service word wins when a date cue (تاریخ، مورخ، در، :) stands between them;
     otherwise the nearest date before it in the same sentence.
     """
+    found = detect_service_dates(text)
+    return (found[0][0], found[0][1]) if found else (None, None)
+
+
+def detect_service_dates(text: str) -> list[tuple[JalaliDate, tuple[int, int]]]:
+    """Every service date named, in text order, one per service word (several parties, CPC 447)."""
     dates = find_jalali_dates(text)
     if not dates:
-        return None, None
+        return []
+    out: list[tuple[JalaliDate, tuple[int, int]]] = []
     for w in _SERVICE_WORD.finditer(text):
-        after = [(s, e, d) for s, e, d in dates if w.end() <= s <= w.end() + AFTER_WINDOW]
-        for s, e, d in after:
-            between = text[w.end():s]
-            if _DATE_CUE_AFTER.search(between) and not _SENTENCE_BREAK.search(between):
-                return d, (s, e)
-        before = [(s, e, d) for s, e, d in dates if w.start() - BEFORE_WINDOW <= e <= w.start()]
-        before = [x for x in before if not _SENTENCE_BREAK.search(text[x[1]:w.start()])]
-        if before:
-            s, e, d = max(before, key=lambda x: x[0])
+        hit = _service_date_at(text, dates, w)
+        if hit is not None and all(hit[1] != span for _, span in out):
+            out.append(hit)
+    return sorted(out, key=lambda x: x[1][0])
+
+
+def _service_date_at(text: str, dates, w: re.Match[str]) -> tuple[JalaliDate, tuple[int, int]] | None:
+    after = [(s, e, d) for s, e, d in dates if w.end() <= s <= w.end() + AFTER_WINDOW]
+    for s, e, d in after:
+        between = text[w.end():s]
+        if _DATE_CUE_AFTER.search(between) and not _SENTENCE_BREAK.search(between):
             return d, (s, e)
-        for s, e, d in after:
-            if not _SENTENCE_BREAK.search(text[w.end():s]):
-                return d, (s, e)
-    return None, None
+    before = [(s, e, d) for s, e, d in dates if w.start() - BEFORE_WINDOW <= e <= w.start()]
+    before = [x for x in before if not _SENTENCE_BREAK.search(text[x[1]:w.start()])]
+    if before:
+        s, e, d = max(before, key=lambda x: x[0])
+        return d, (s, e)
+    for s, e, d in after:
+        if not _SENTENCE_BREAK.search(text[w.end():s]):
+            return d, (s, e)
+    return None
 
 
 def detect_abroad(text: str) -> tuple[bool, tuple[int, int] | None]:
@@ -131,10 +156,35 @@ def detect_abroad(text: str) -> tuple[bool, tuple[int, int] | None]:
     return False, None
 
 
-def detect(text: str) -> DeadlineCues:
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def detect(text: str, default_kind: str | None = None) -> DeadlineCues:
+    """The review kind, every service date and whether the applicant lives abroad.
+
+    `default_kind` is used when the wording names no kind. Service dates are read whatever the kind
+    (they fill `fields.service_date`); the kind and the
+    residence abroad only for a review petition. With several service dates, a date is taken as served
+    abroad when the residence-abroad cue is in its own sentence; with one, the petition's cue decides.
+    """
     kind, kind_span = detect_kind(text)
     if kind is None:
-        return DeadlineCues()
-    served, served_span = detect_service_date(text)
+        kind = default_kind  # e.g. the petition is addressed to a court of review without naming the action
+    found = detect_service_dates(text)
+    if kind is None:
+        return DeadlineCues(service_date=found[0][0] if found else None, service_span=found[0][1] if found else None,
+                            services=tuple(Service(d, span) for d, span in found))
     abroad, abroad_span = detect_abroad(text)
-    return DeadlineCues(kind, kind_span, served, served_span, abroad, abroad_span)
+    services = []
+    for d, span in found:
+        if len(found) == 1:
+            services.append(Service(d, span, abroad))
+            continue
+        lo, hi = _sentence(text, *span)
+        services.append(Service(d, span, abroad and abroad_span is not None and lo <= abroad_span[0] < hi))
+    first = services[0] if services else None
+    return DeadlineCues(kind, kind_span, first.date if first else None, first.span if first else None,
+                        abroad, abroad_span, tuple(services))

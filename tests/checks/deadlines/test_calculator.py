@@ -76,15 +76,13 @@ def test_abroad_period_is_two_months_of_thirty_days():
     assert inland.to_dict()["last_day"] == "1404/02/06"
 
 
-@pytest.mark.parametrize("kind", ["objection", "appeal", "cassation", "retrial", "defect_cure"])
-def test_every_kind_with_an_abroad_period_gives_sixty_days(kind):
-    assert compute_deadline(kind, "1404/07/01", abroad=True, today="1404/07/01", calendar=FRIDAYS_ONLY).period_days == 60
-
-
-def test_kind_without_a_known_abroad_period_keeps_the_shorter_period_and_says_so():
-    d = compute_deadline("rejection_objection", "1404/07/01", abroad=True, today="1404/07/01", calendar=FRIDAYS_ONLY)
-    assert d.period_days == 10
-    assert any("مقیم خارج" in n for n in d.notes_fa)
+@pytest.mark.parametrize("kind", ["objection", "appeal", "cassation", "retrial", "defect_cure", "rejection_objection"])
+def test_every_cpc_period_gives_sixty_days_to_a_resident_abroad(kind):
+    # CPC 446 covers every CPC period, the objection to a clerk's rejection order included (DOMAIN §1).
+    d = compute_deadline(kind, "1404/07/01", abroad=True, today="1404/07/01", calendar=FRIDAYS_ONLY)
+    assert d.period_days == 60
+    assert "ماده ۴۴۶" in d.basis
+    assert "ماده ۴۴۶" not in compute_deadline(kind, "1404/07/01", today="1404/07/01", calendar=FRIDAYS_ONLY).basis
 
 
 # --- holidays: only the last day rolls ------------------------------------------------------------

@@ -45,6 +45,7 @@ def test_bad_input_exits_2_with_one_persian_line(capsys, args, words):
     assert len(captured.err.strip().splitlines()) == 1 and words in captured.err
 
 
+@pytest.mark.slow
 def test_console_script_runs_as_a_process():
     proc = subprocess.run(
         [sys.executable, "-m", "screening.cli.main", "deadline", "--kind", "cassation", "--served", "1404/01/15",

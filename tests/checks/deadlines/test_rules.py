@@ -6,7 +6,7 @@ from screening.knowledge.deadlines import DEADLINE_RULES, RULE_BY_CODE, UnknownD
 # action: (days in Iran, days abroad) — DOMAIN.md §6
 DOMAIN_TABLE = {
     "defect_cure": (10, 60),
-    "rejection_objection": (10, None),
+    "rejection_objection": (10, 60),  # CPC 446 covers every CPC period
     "objection": (20, 60),
     "appeal": (20, 60),
     "cassation": (20, 60),

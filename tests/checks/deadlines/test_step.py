@@ -28,7 +28,8 @@ def test_late_appeal_is_time_barred_with_the_last_day_in_persian():
     assert report.deadline["last_day"] == "1404/02/06" and report.deadline["kind"] == "appeal"
     [f] = _deadline_findings(report)
     assert f.code == "TIME_BARRED" and f.severity is Severity.FRUITLESS
-    assert "بند ۱۱ ماده ۸۴" in f.basis and "ماده ۳۳۶" in f.basis
+    # A late appeal is rejected under CPC 339 note 2; CPC 84(11) is about the claim, not the appeal.
+    assert "تبصره ۲ ماده ۳۳۹" in f.basis and "ماده ۳۳۶" in f.basis and "بند ۱۱ ماده ۸۴" not in f.basis
     assert "شنبه ۱۴۰۴/۰۲/۰۶" in f.message_fa
     # The span points at the service date as the user wrote it (Persian digits).
     assert APPEAL_PERSIAN_DIGITS[f.span.start:f.span.end] == "۱۴۰۴/۰۱/۱۵"
@@ -66,9 +67,10 @@ def test_no_deadline_without_a_review_petition_and_a_service_date(text):
 FRIDAYS_ONLY = CourtCalendar(official_holidays={})
 
 
-def test_step_uses_the_parsed_service_date_and_maps_spans_without_a_normalised_text():
-    text = "دادخواست تجدیدنظر\nتجدیدنظرخواه: مریم\nرأی در ۱۴۰۴/۰۱/۱۵ صادر و در ۱۴۰۴/۰۱/۲۰ به من رسید."
-    doc = Document(text=text, today=dt.date(2025, 4, 26), fields=PetitionFields(service_date="1404/01/20"))
+def test_step_reads_the_service_date_from_the_one_detector_and_maps_spans_without_a_normalised_text():
+    text = "دادخواست تجدیدنظر\nتجدیدنظرخواه: مریم\nرأی در ۱۴۰۴/۰۱/۱۵ صادر و در ۱۴۰۴/۰۱/۲۰ به من ابلاغ شد."
+    # A service date the parser might have put in the fields is not a second source.
+    doc = Document(text=text, today=dt.date(2025, 4, 26), fields=PetitionFields(service_date="1404/01/02"))
     doc = CheckDeadline(calendar=FRIDAYS_ONLY)(doc)
     assert doc.deadline["served"] == "1404/01/20"
     assert doc.deadline["last_day"] == "1404/02/10"  # 01/20 + 21 = 02/10, a Wednesday
@@ -76,8 +78,13 @@ def test_step_uses_the_parsed_service_date_and_maps_spans_without_a_normalised_t
     assert f.code == "DEADLINE" and text[f.span.start:f.span.end] == "۱۴۰۴/۰۱/۲۰"
 
 
-def test_step_ignores_an_impossible_parsed_service_date():
-    doc = Document(text="دادخواست تجدیدنظر\nتجدیدنظرخواه: مریم", today=LAST_DAY,
-                   fields=PetitionFields(service_date="1404/13/40"))
+def test_step_ignores_an_impossible_service_date():
+    doc = Document(text="دادخواست تجدیدنظر\nتجدیدنظرخواه: مریم\nتاریخ ابلاغ: 1404/13/40", today=LAST_DAY,
+                   fields=PetitionFields())
     doc = CheckDeadline(calendar=FRIDAYS_ONLY)(doc)
     assert doc.deadline is None and doc.findings == []
+
+
+def test_the_reports_service_date_is_the_detectors():
+    report = screen(APPEAL_PERSIAN_DIGITS, today=LAST_DAY)
+    assert report.fields.service_date == "1404/01/15" == report.deadline["served"]
