@@ -431,13 +431,16 @@ def acceptance(cv: dict[str, Any], learning_curve: list[dict[str, Any]]) -> dict
         note = f"ROC-AUC {auc:.3f} is {TARGETS['roc_auc'] - auc:.3f} below the {TARGETS['roc_auc']:.2f} target."
         pts = [(c["rows"], c["roc_auc"]) for c in learning_curve if c.get("roc_auc") is not None]
         if len(pts) >= 2:
-            (n0, a0), (n1, a1) = pts[1] if len(pts) > 2 else pts[0], pts[-1]
-            slope = (a1 - a0) / max(float(np.log2(n1 / n0)), 1e-9)
-            note += (f" The learning curve goes from {pts[0][1]:.3f} ({pts[0][0]} rulings) to {a1:.3f} ({n1}); "
-                     f"from {n0} to {n1} rulings it gains {slope:+.3f} per doubling")
+            # Least-squares slope of ROC-AUC against log2(rulings) over every point of the curve.
+            x = np.log2([n for n, _ in pts])
+            slope = float(np.polyfit(x, [a for _, a in pts], 1)[0]) if np.ptp(x) > 0 else 0.0
+            n1, a1 = pts[-1]
+            note += (f" The learning curve goes from {pts[0][1]:.3f} ({pts[0][0]} rulings per fit) to {a1:.3f} ({n1}); "
+                     f"a straight line through it in log2(rulings) gains {slope:+.3f} per doubling")
             if slope > 0.002:
                 doublings = (TARGETS["roc_auc"] - auc) / slope
-                note += f", so about {int(round(n1 * 2 ** doublings, -1))} labelled rulings would be needed at that rate."
+                note += (f", so about {int(round(n1 * 2 ** doublings, -1))} labelled rulings per fit would reach it if the "
+                         "curve kept that slope (an extrapolation from four noisy points, not a promise).")
             else:
                 note += ", so more rulings of the same kind would not reach the target: better labels or features would."
         notes.append(note)
