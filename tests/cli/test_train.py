@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.petition_factory import make_dataset  # noqa: E402
+from tests.petition_factory import make_dataset, make_ruling, make_rulings  # noqa: E402
 
 from screening.cli.main import main  # noqa: E402
 
@@ -42,37 +42,10 @@ def test_existing_output_needs_force(data_file, tmp_path, capsys):
     assert (out / "keep.txt").exists()
 
 
-def _ruling(claim: str, decision: str) -> str:
-    return (f". رأی دادگاه بدوی. در خصوص دعوی آقای الف. به طرفیت آقای ب. به خواسته {claim}، "
-            f"این دادگاه با توجه به محتویات پرونده {decision} . رأی دادگاه تجدیدنظر استان. دادنامه تأیید می‌شود.")
-
-
-# Words that make each made-up ruling its own case (no two are near-duplicates).
-_POOL = ("باغ انبار کارگاه مغازه زمین خودرو کامیون تراکتور فرش طلا سکه دام گندم برنج چای پارچه کتاب رایانه گوشی "
-         "یخچال مبل کابینت کاشی سیمان آهن مس چوب شیشه رنگ لوله کابل موتور پمپ ژنراتور قایق هواپیما اتوبوس دوچرخه "
-         "ساعت دوربین پرینتر سرور نرم‌افزار سهام اوراق برات حواله قبض بیمه سپرده وام قسط اجاره ودیعه رهن صلح هبه").split()
-
-
-def _claim(rng, fruitless: bool) -> str:
-    words = " ".join(rng.sample(_POOL, 12))
-    head = rng.choice(["مطالبه وجه چک", "مطالبه بهای کالا", "استرداد ثمن"])
-    proof = "بدون ارائه گواهی عدم پرداخت و بدون سند" if fruitless else "با تصویر مصدق سند و گواهی عدم پرداخت"
-    return f"{head} بابت {words} {proof}"
-
-
 def test_train_from_a_rulings_archive_reports_counts(tmp_path, capsys):
-    import random
-
-    rng = random.Random(7)
-    lost = ["قرار عدم استماع دعوی صادر می‌گردد.", "قرار رد دعوی خواهان صادر می‌گردد."]
-    won = ["حکم به محکومیت خوانده به پرداخت خواسته در حق خواهان صادر می‌گردد."]
-    records = []
-    for i in range(60):
-        fruitless = i % 2 == 0
-        decision = lost[i % 4 // 2] if fruitless else won[0]
-        records.append({"id": f"r{i}", "text": _ruling(_claim(rng, fruitless), decision)})
+    records = make_rulings(60, seed=7)
     records.append({"id": "crim", "text": ". رأی دادگاه بدوی. در خصوص اتهام آقای الف. موضوع کیفرخواست دادسرا متهم به حبس محکوم می‌شود."})
-    records.append({"id": "unclear", "text": _ruling("مطالبه وجه", "قرار کارشناسی صادر می‌شود.")})
+    records.append({"id": "unclear", "text": make_ruling("مطالبه وجه", "قرار کارشناسی صادر می‌شود.")})
     records.append(dict(records[1], id="copy"))  # the same ruling twice: one training text
     f = tmp_path / "rulings.jsonl"
     f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
