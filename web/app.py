@@ -31,7 +31,7 @@ from screening_web.middleware import (
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
 )
-from screening_web.routers import api, health, pages
+from screening_web.routers import api, fix, guide, health, pages
 from screening_web.templating import STATIC_DIR, templates
 
 __all__ = ["create_app", "create_served_app", "get_screener"]
@@ -78,6 +78,8 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     app.state.model = model
 
     app.include_router(pages.router)
+    app.include_router(fix.router)
+    app.include_router(guide.router)
     app.include_router(api.router)
     app.include_router(health.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -94,7 +96,7 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     app.add_middleware(
         FormCSRFMiddleware,
         secret=csrf_secret or os.environ.get(CSRF_SECRET_ENV) or secrets.token_urlsafe(32),
-        error_page=error_page,
+        error_page=pages.refused_form_page,  # a stale token shows the form again, with its text
         max_body_bytes=MAX_BODY_BYTES,
         max_form_fields=MAX_FORM_FIELDS,
         # The JSON API is exempt: it accepts only application/json bodies (FastAPI's strict

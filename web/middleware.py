@@ -226,7 +226,11 @@ class FormCSRFMiddleware(CSRFMiddleware):
                 return
             submitted = request.headers.get(self.header_name) or await self._form_token(scope, body)
             if not cookie_usable or not submitted or not self._csrf_tokens_match(cookie_token, submitted):
-                await self.error_page(request, 403, "")(scope, receive, send)
+                # The error page may show the refused form again with what was typed (a stale token
+                # after a restart must not lose a pasted petition); it gets the body and a fresh cookie.
+                scope["state"]["refused_form_body"] = body
+                refused_send = send if cookie_usable else self._with_cookie(send, issued)
+                await self.error_page(request, 403, "")(scope, receive, refused_send)
                 return
             receive = _replay(body, then=receive)
 

@@ -19,7 +19,7 @@ from screening.batch.resume import OutputSession
 from screening.batch.dask_runner import DaskRunner
 from screening.batch.runner import ProcessPoolRunner, SequentialRunner
 from screening.batch.summary import Summary
-from screening.batch.writers import OUTPUT_SUFFIXES, JsonlFormat
+from screening.batch.writers import LANGS, OUTPUT_SUFFIXES, JsonlFormat, Layout
 
 # Seconds between checkpoints: at most this much work is redone after a crash.
 COMMIT_EVERY_S = 1.0
@@ -51,6 +51,8 @@ class BatchOptions:
     today: _dt.date | None = None
     batch_size: int | None = None  # rows per task; None: 32 here, 128 on Dask (its per-task cost is higher)
     checkpoint_every_s: float = COMMIT_EVERY_S
+    lang: str = "en"  # "fa": Persian headers and values, right-to-left Excel
+    drop_columns: bool = False  # leave the input's other columns out of the output
 
 
 @dataclass
@@ -78,6 +80,8 @@ def _check_options(opts: BatchOptions) -> None:
         raise BadInvocation("--batch-size باید دست‌کم ۱ باشد.")
     if opts.dask and not (opts.dask == "local" or opts.dask.startswith(("tcp://", "tls://", "ws://", "wss://"))):
         raise BadInvocation("--dask باید local یا نشانی زمان‌بند مانند tcp://HOST:8786 باشد.")
+    if opts.lang not in LANGS:
+        raise BadInvocation("--lang فقط en یا fa را می‌پذیرد.")
     if opts.sort not in (None, "urgency"):
         raise BadInvocation("--sort فقط urgency را می‌پذیرد.")
 
@@ -94,11 +98,12 @@ def run_batch(opts: BatchOptions, stderr: TextIO | None = None, stdout: TextIO |
     started = time.monotonic()
     archive = Archive(opts.inputs, opts.text_column, opts.id_column)
     total = archive.prepare()  # a malformed input stops here, before any output exists
+    layout = Layout(extra_columns=() if opts.drop_columns else tuple(archive.extra_columns()), lang=opts.lang)
 
     session: OutputSession | None = None
     today = opts.today
     if opts.output != "-":
-        probe = OutputSession(opts.output, meta={}, sort=opts.sort)
+        probe = OutputSession(opts.output, meta={}, sort=opts.sort, layout=layout)
         saved = probe.saved_meta() if opts.resume else None
         if today is None:
             saved_today = ((saved or {}).get("meta") or {}).get("today")
@@ -110,8 +115,10 @@ def run_batch(opts: BatchOptions, stderr: TextIO | None = None, stdout: TextIO |
             "model": opts.model,
             "sort": opts.sort,
             "today": today.isoformat(),
+            **({"lang": opts.lang} if opts.lang != "en" else {}),
+            **({"columns": list(layout.extra_columns)} if layout.extra_columns else {}),
         }
-        session = OutputSession(opts.output, meta=meta, sort=opts.sort)
+        session = OutputSession(opts.output, meta=meta, sort=opts.sort, layout=layout)
         session.check(opts.resume)  # a checkpoint of another input or other options stops here
     today = today or _dt.date.today()
 
@@ -133,7 +140,7 @@ def run_batch(opts: BatchOptions, stderr: TextIO | None = None, stdout: TextIO |
         if resumed:
             print(f"ادامهٔ اجرای قبلی از ردیف {done + 1}.", file=stderr)
         out_stream = stdout.buffer if session is None else None
-        fmt = JsonlFormat()
+        fmt = JsonlFormat(layout)
 
         rows = itertools.islice(iter(archive), done, None)
         batch_size = opts.batch_size or (DASK_BATCH_SIZE if opts.dask else LOCAL_BATCH_SIZE)

@@ -19,7 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,9 @@ class InputRow:
     id: str
     text: str | None
     error: str | None = None
+    # The input's other columns (not the text, not the id: it has its own output column), name →
+    # value in their original order; the writers carry them through to the output.
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _canonical_name(name: object) -> str:
@@ -89,6 +92,20 @@ def _longest_column(header: list[str], sample: list[list[Any]], exclude: int | N
         if avg > best_len:
             best, best_len = i, avg
     return best
+
+
+def _other_columns(header: list[str], cols: "_Columns | None") -> list[str]:
+    """The header's names other than the text and id columns (the id has its own output column), in order."""
+    if cols is None:
+        return []
+    return [h for i, h in enumerate(header) if i not in (cols.text, cols.id)]
+
+
+def _plain(value: Any) -> Any:
+    """A cell as JSON can hold it (dates and times as ISO text), for the output journal."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _cell_to_str(value: Any) -> str | None:
@@ -136,6 +153,10 @@ class Reader(abc.ABC):
     @abc.abstractmethod
     def __iter__(self) -> Iterator[InputRow]:
         """The rows, lazily, in order."""
+
+    def extra_columns(self) -> list[str]:
+        """Names of the columns other than text and id (known after `prepare()`); none for files."""
+        return []
 
     def fingerprint(self) -> str:
         """A hash of the source's bytes, so that `--resume` can refuse a changed input."""
@@ -240,7 +261,15 @@ class CsvReader(TabularReader):
                     f"ردیف خراب در خط {line}: {len(fields)} ستون دارد ولی سرستون {width} ستون دارد.",
                 )
                 continue
-            yield InputRow(number, row_id, fields[cols.text])
+            yield InputRow(number, row_id, fields[cols.text], extra=self._extra(fields))
+
+    def extra_columns(self) -> list[str]:
+        return _other_columns(self._header, self._columns)
+
+    def _extra(self, values: list[Any] | tuple[Any, ...]) -> dict[str, Any]:
+        cols = self._columns
+        return {self._header[i]: (values[i] if i < len(values) else None)
+                for i in range(len(self._header)) if cols is not None and i not in (cols.text, cols.id)}
 
 
 class JsonlReader(TabularReader):
@@ -250,6 +279,7 @@ class JsonlReader(TabularReader):
         super().__init__(*args, **kwargs)
         self._text_key: str | None = None
         self._id_key: str | None = None
+        self._keys: list[str] = []
 
     def _lines(self) -> Iterator[tuple[int, str]]:
         with open(self.path, encoding="utf-8-sig") as f:
@@ -261,6 +291,7 @@ class JsonlReader(TabularReader):
         _check_utf8(self.path)
         count = 0
         keys: list[str] = []
+        self._keys = keys
         sample: list[dict[str, Any]] = []
         for _, line in self._lines():
             count += 1
@@ -302,7 +333,11 @@ class JsonlReader(TabularReader):
             if text is not None and not isinstance(text, str):
                 yield InputRow(number, row_id, None, f"خط {line_no}: مقدار «{self._text_key}» متن نیست.")
                 continue
-            yield InputRow(number, row_id, text)
+            extra = {k: v for k, v in obj.items() if k not in (self._text_key, self._id_key)}
+            yield InputRow(number, row_id, text, extra=extra)
+
+    def extra_columns(self) -> list[str]:
+        return [k for k in self._keys if k not in (self._text_key, self._id_key)]
 
 
 class XlsxReader(TabularReader):
@@ -311,6 +346,7 @@ class XlsxReader(TabularReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._columns: _Columns | None = None
+        self._header: list[str] = []
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
         import openpyxl  # imported here: only Excel inputs pay for it
@@ -338,6 +374,7 @@ class XlsxReader(TabularReader):
     def prepare(self) -> int:
         rows = self._rows()
         header = [_cell_to_str(v) or "" for v in next(rows, ())]
+        self._header = header
         count = 0
         sample: list[list[Any]] = []
         for values in rows:
@@ -358,7 +395,12 @@ class XlsxReader(TabularReader):
             raw_id = values[cols.id] if cols.id is not None and cols.id < len(values) else None
             row_id = self._id(_cell_to_str(raw_id), number)
             text = values[cols.text] if cols.text < len(values) else None
-            yield InputRow(number, row_id, _cell_to_str(text) if text is not None else "")
+            extra = {self._header[i]: _plain(values[i] if i < len(values) else None)
+                     for i in range(len(self._header)) if i not in (cols.text, cols.id)}
+            yield InputRow(number, row_id, _cell_to_str(text) if text is not None else "", extra=extra)
+
+    def extra_columns(self) -> list[str]:
+        return _other_columns(self._header, self._columns)
 
 
 def read_docx_text(path: Path) -> str:
@@ -487,6 +529,10 @@ class Archive:
                 raise MalformedInput(f"«{r.path.name}» خوانده نمی‌شود ({exc.strerror or type(exc).__name__}).") from None
         self.total = total
         return total
+
+    def extra_columns(self) -> list[str]:
+        """The inputs' other columns, first appearance first (after `prepare()`)."""
+        return list(dict.fromkeys(c for r in self.readers for c in r.extra_columns()))
 
     def fingerprint(self) -> str:
         h = hashlib.sha256()

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from screening.batch.writers import LINE_FORMATS, CsvFormat, JournalFormat, JsonlFormat, write_lines, write_xlsx
+from screening.batch.writers import DEFAULT_LAYOUT, LINE_FORMATS, CsvFormat, JournalFormat, JsonlFormat, Layout, write_lines, write_xlsx
 
 PROGRESS_VERSION = 1
 DEADLINE_RANK = {"last_day": 0, "open": 1, "expired": 2}  # then rows with no deadline (3)
@@ -71,8 +71,9 @@ class OutputSession:
     meta: what must be equal for `--resume` to continue (input fingerprint, output-shaping options).
     """
 
-    def __init__(self, output: str | Path, meta: dict[str, Any], sort: str | None = None):
+    def __init__(self, output: str | Path, meta: dict[str, Any], sort: str | None = None, layout: Layout = DEFAULT_LAYOUT):
         self.output = Path(output)
+        self.layout = layout
         self.meta = {"version": PROGRESS_VERSION, **meta}
         self.sort = sort
         self.partial = self.output.with_name(self.output.name + ".partial")
@@ -80,7 +81,7 @@ class OutputSession:
         suffix = self.output.suffix.lower()
         self.journal = suffix == ".xlsx" or sort is not None
         self.format: CsvFormat | JsonlFormat | JournalFormat = (
-            JournalFormat() if self.journal else LINE_FORMATS[suffix]()
+            JournalFormat() if self.journal else LINE_FORMATS[suffix](layout)
         )
         self.rows_done = 0
         self.summary_state: dict[str, Any] = {}
@@ -186,9 +187,9 @@ class OutputSession:
             rows = self._journal_rows_sorted() if self.sort else self._journal_rows()
             suffix = self.output.suffix.lower()
             if suffix == ".xlsx":
-                write_xlsx(tmp, rows)
+                write_xlsx(tmp, rows, self.layout)
             else:
-                write_lines(tmp, LINE_FORMATS[suffix](), rows)
+                write_lines(tmp, LINE_FORMATS[suffix](self.layout), rows)
             os.replace(tmp, self.output)
             self.partial.unlink()
         else:

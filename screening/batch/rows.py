@@ -1,7 +1,8 @@
 """One output row per input row: a `Report` (or the reason there is none) as plain data.
 
-The row is a dict with exactly `COLUMNS` as keys, plus the private `_days_left` used by
-`--sort urgency` (writers drop keys that start with "_"). Lists stay lists here; the CSV and
+The row is a dict with exactly `COLUMNS` as keys, plus private keys (writers drop keys that start
+with "_"): `_days_left` used by `--sort urgency`, `_messages` (the findings' Persian messages, for
+`--lang fa`) and `_extra` (the input's other columns, carried through to the output). Lists stay lists here; the CSV and
 Excel writers join them with ";".
 """
 from __future__ import annotations
@@ -62,6 +63,7 @@ def report_to_row(row_id: str, report: Report) -> dict[str, Any]:
         deadline_status=deadline.get("status"),
         model=f"{report.model.name}@{report.model.version}" if report.model else None,
         _days_left=deadline.get("days_left"),
+        _messages=[f.message_fa for f in report.findings],
     )
     return row
 
@@ -93,6 +95,13 @@ def _quotes(message: str, text: str) -> bool:
 
 def screen_row(screener: Any, item: InputRow, today: _dt.date) -> dict[str, Any]:
     """Screen one input row; any failure becomes that row's error and the run goes on."""
+    row = _screen(screener, item, today)
+    if item.extra:
+        row["_extra"] = dict(item.extra)
+    return row
+
+
+def _screen(screener: Any, item: InputRow, today: _dt.date) -> dict[str, Any]:
     if item.error is not None:
         return error_row(item.id, item.error)
     try:

@@ -61,6 +61,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--summary-json", metavar="FILE", help="خلاصهٔ اجرا به JSON در این فایل")
     p.add_argument("--sort", choices=["urgency"], help="urgency: مهلت روز آخر و نزدیک‌ترین مهلت‌ها اول (خروجی در پایان نوشته می‌شود)")
     add_today_option(p)
+    p.add_argument("--lang", choices=["en", "fa"], default="en",
+                   help="fa: سرستون‌ها و مقدارهای فارسی برای کارکنان (برچسب سطح خطر، نوع دعوا، پیام ایرادها) و برگهٔ اکسل راست‌به‌چپ")
+    p.add_argument("--drop-columns", action="store_true",
+                   help="ستون‌های دیگر ورودی را به خروجی نیاور (پیش‌فرض: همه، به همان ترتیب، پیش از ستون‌های نتیجه)")
     p.add_argument("--batch-size", type=_positive, default=None, help=argparse.SUPPRESS)
     p.add_argument("--checkpoint-every", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
@@ -91,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         today=args.today,
         batch_size=args.batch_size,
         checkpoint_every_s=args.checkpoint_every,
+        lang=args.lang,
+        drop_columns=args.drop_columns,
     )
     previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:

@@ -56,6 +56,10 @@ def register(subparsers: Any) -> None:
         help="تعداد پردازه‌های سرور (پیش‌فرض ۱؛ هر پردازه hazm و مدل را جداگانه بار می‌کند)",
     )
     add_model_option(p)
+    p.add_argument(
+        "--office-name",
+        help="نام دفتر برای سربرگ صفحه و برگه متقاضی (یا متغیر محیطی SCREENING_OFFICE_NAME)",
+    )
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=run)
 
@@ -102,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
     except ModelLoadError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
+    if getattr(args, "office_name", None):
+        os.environ["SCREENING_OFFICE_NAME"] = args.office_name  # read by the pages in every worker
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))

@@ -18,7 +18,8 @@ TODAY = _dt.date(2026, 12, 1)
 
 
 def test_default_steps_are_named_in_order():
-    assert Screener(model_dir=None).step_names == ["normalise", "parse", "claim_type", "forum", "check", "deadline"]
+    assert Screener(model_dir=None).step_names == ["normalise", "parse", "petition_kind", "claim_type", "forum", "check",
+                                                   "deadline"]
     assert [s.name for s in default_steps("default")][-1] == "score"
 
 

@@ -175,7 +175,7 @@ def test_deadline_notice_is_prominent_on_the_last_day_and_plain_before(screener)
         report = screener.screen(text, today=today)
         assert report.deadline is not None
         context = {"text": text, "view": build_view(report, text), "error": None, "examples": (), "max_chars": 1,
-                   "csrf_token": "t"}
+                   "csrf_token": "t", "note": None, "focus_report": True, "office_name": ""}
         pages[report.deadline["status"]] = templates.get_template("index.html").render(request=request, **context)
     assert 'class="alert alert-deadline" id="deadline"' in pages["last_day"]
     last_day = _section(pages["last_day"], "deadline")

@@ -49,7 +49,7 @@ def test_highlight_escapes_html_in_the_petition_and_marks_the_span():
     finding = Finding("X", Severity.DEFECT, BASIS_51, "ایراد «x»", Span(start, end))
     html = str(highlight(text, [finding]))
     assert "<script>" not in html
-    assert '<mark class="sev-defect" title="ایراد «x»" id="span-0">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in html
+    assert '<mark class="sev-defect" title="ایراد «x»" id="span-0" tabindex="0" data-finding="0">&lt;script&gt;alert(1)&lt;/script&gt;</mark>' in html
     assert html.startswith("خوانده: ") and html.endswith(" پایان")
 
 
@@ -58,9 +58,10 @@ def test_overlapping_spans_take_the_worst_severity_and_each_finding_gets_an_anch
     warn = Finding("W", Severity.WARN, "b", "w", Span(0, 6))
     blocker = Finding("B", Severity.BLOCKER, "b", "b", Span(4, 8))
     html = str(highlight(text, [warn, blocker]))
-    assert '<mark class="sev-warn" title="w" id="span-0">0123</mark>' in html
-    assert 'id="span-1">45</mark>' in html and '<mark class="sev-blocker"' in html
-    assert '<mark class="sev-blocker" title="b">67</mark>89' in html
+    assert '<mark class="sev-warn" title="w" id="span-0" tabindex="0" data-finding="0">0123</mark>' in html
+    assert 'id="span-1" tabindex="0" data-finding="1">45</mark>' in html and '<mark class="sev-blocker"' in html
+    # A piece that continues a finding is not another keyboard stop, but still leads to its finding.
+    assert '<mark class="sev-blocker" title="b" data-finding="1">67</mark>89' in html
 
 
 def test_spans_outside_the_text_are_clipped_or_ignored():
@@ -70,7 +71,7 @@ def test_spans_outside_the_text_are_clipped_or_ignored():
         Finding("B", Severity.WARN, "b", "m", Span(50, 60)),
         Finding("C", Severity.WARN, "b", "m", None),
     ]
-    assert str(highlight(text, findings)) == 'a<mark class="sev-warn" title="m" id="span-0">bc</mark>'
+    assert str(highlight(text, findings)) == 'a<mark class="sev-warn" title="m" id="span-0" tabindex="0" data-finding="0">bc</mark>'
 
 
 def test_checklist_asks_for_missing_items_absent_key_evidence_and_curable_defects_only():

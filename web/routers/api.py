@@ -7,11 +7,13 @@ would hold the loop too long, so that endpoint stays a plain `def` and runs in t
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
+from screening.batch.rows import error_row, report_to_row
+from screening.batch.writers import Layout, persian_values
 from screening.pipeline import Screener, UnusableInput
 from screening_web.dependencies import get_screener
 from screening_web.errors import json_error
@@ -52,12 +54,29 @@ async def screen_one(body: ScreenRequest, screener: Annotated[Screener, Depends(
     responses={200: {"model": BatchResponse, "description": "One result per text, in order."}, **_ERRORS},
     max_body_size=MAX_BATCH_BODY_BYTES,
 )
-def screen_batch(body: BatchScreenRequest, screener: Annotated[Screener, Depends(get_screener)]) -> JSONResponse:
+def screen_batch(
+    body: BatchScreenRequest,
+    screener: Annotated[Screener, Depends(get_screener)],
+    lang: Annotated[
+        Literal["en", "fa"],
+        Query(description="fa: the response also has `rows_fa`, one row per text with Persian column names "
+                          "and values (as `screening score --lang fa` writes them), for staff."),
+    ] = "en",
+) -> JSONResponse:
     # One unusable text must not lose the others: each gets its report or its own error.
     results = []
+    rows = []
     for index, text in enumerate(body.texts):
         try:
-            results.append({"index": index, "report": screener.screen(text, today=body.today).to_dict()})
+            report = screener.screen(text, today=body.today)
         except UnusableInput as exc:
             results.append({"index": index, "error": {"code": exc.code, "message_fa": exc.message_fa}})
-    return JSONResponse({"results": results})
+            rows.append(error_row(str(index), exc.message_fa))
+            continue
+        results.append({"index": index, "report": report.to_dict()})
+        rows.append(report_to_row(str(index), report))
+    payload: dict = {"results": results}
+    if lang == "fa":
+        header = Layout(lang="fa").header()
+        payload["rows_fa"] = [dict(zip(header, persian_values(row, probability_as_number=True))) for row in rows]
+    return JSONResponse(payload)
