@@ -96,8 +96,12 @@ class LinearCalibratedModel:
         self.familiar_cosine = float(familiar_cosine)
         self.base_rates = dict(base_rates or {})
         self.clip = (float(clip[0]), float(clip[1]))
+        self._derive()
+
+    def _derive(self) -> None:
         # (1/k) Σ -a_k w_k: the direction and size in which each feature moves the score.
-        self.effective_coef = (-(cal_a[:, None]) * coef).mean(axis=0).astype(np.float64)
+        self.effective_coef = (-(self.cal_a[:, None]) * self.coef).mean(axis=0).astype(np.float64)
+        self._coef_t = np.ascontiguousarray(self.coef.T, dtype=np.float64)  # (n_features, k) for batches
 
     @classmethod
     def from_calibrated(cls, features: DocumentFeatures, calibrated: Any, top_k: int = 8, **extra: Any) -> "LinearCalibratedModel":
@@ -125,13 +129,14 @@ class LinearCalibratedModel:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state.pop("effective_coef", None)
+        state.pop("_coef_t", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = {"centroid": None, "familiar_cosine": 0.0, "base_rates": {}, "clip": (0.0, 1.0), **state}
         state["clip"] = tuple(state["clip"])
         self.__dict__.update(state)
-        self.effective_coef = (-(self.cal_a[:, None]) * self.coef).mean(axis=0).astype(np.float64)
+        self._derive()
 
     # -- scoring --------------------------------------------------------------------------
     def _calibrated(self, margins: np.ndarray) -> np.ndarray:
@@ -142,8 +147,13 @@ class LinearCalibratedModel:
         """The calibrated probability before familiarity and clipping (what scikit-learn would give)."""
         if not feats:
             return np.zeros(0)
-        X = self.features.matrix(feats)
-        margins = np.asarray(X @ self.coef.T.astype(np.float64)) + self.intercept
+        if len(feats) == 1:
+            # One document: a gather and a dot product, without building a sparse matrix.
+            f = feats[0]
+            margins = (self.coef[:, f.indices].astype(np.float64) @ f.values + self.intercept)[None, :]
+        else:
+            X = self.features.matrix(feats)
+            margins = np.asarray(X @ self._coef_t) + self.intercept
         return self._calibrated(margins)
 
     def familiarity(self, f: DocFeatures) -> float | None:
