@@ -264,7 +264,7 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
     if ho:
         L += [
             f"Final check, once, on the **holdout split** (`int(sha256(id), 16) % 5 == 0`, {ho['n']} rulings never used for "
-            f"fitting, calibration, thresholds or choices): ROC-AUC {_ci(ho)}, Brier {_f(ho.get('brier'))} against "
+            f"fitting, calibration or thresholds): ROC-AUC {_ci(ho)}, Brier {_f(ho.get('brier'))} against "
             f"{_f(ho.get('base_rate_brier'))} for the development base rate, ECE {_f(ho.get('ece'))}.",
             "",
         ]
@@ -313,18 +313,31 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         "",
         f"- Name `{meta['name']}`, version `{meta['version']}`, backend `{meta['backend']}`, schema `{meta['schema']}`; "
         f"created {meta.get('created')} with seed {meta.get('seed')}.",
-        "- A logistic regression (liblinear, L2, C as below) over tf-idf word unigrams and in-word character 2–4-grams "
-        "of the normalised text — function words, honorifics, name initials and place names removed — plus legal features that read the same in a petition "
-        "and in a court's restatement, at a fifth of the text's scale: the core's claim type, a finer class of what is "
-        "asked (read from the «خواسته» phrase), the parties on each side (government body, bank, company, several "
-        "parties, a lawyer, heirs), the value band, the forum and the CPC 84 grounds the core reads. Article 51 "
-        "completeness features are off: a restatement misses most items, and on real rulings they carry no signal.",
-        "- Calibration: one Platt sigmoid fitted on the out-of-fold margins of grouped 5-fold cross-validation on the "
-        "training rulings (`CalibratedClassifierCV(ensemble=False)`), never on synthetic text.",
-        f"- Familiarity: {fam.get('measure', 'see metadata.json')}; the score is `{fam.get('shrink', '')}` toward the "
-        f"claim type's base rate (the overall rate for types with fewer than 10 rulings); below "
-        f"{fam.get('unfamiliar_below')} the report carries an `unfamiliar` caveat.",
-        f"- Parameters: `{params}`.",
+    ]
+    if meta["backend"] == "sklearn":
+        L += [
+            "- A logistic regression (liblinear, L2, C as below) over tf-idf word unigrams and in-word character 2–4-grams "
+            "of the normalised text — function words, honorifics, name initials and place names removed — plus legal features that read the same in a petition "
+            "and in a court's restatement, at a fifth of the text's scale: the core's claim type, a finer class of what is "
+            "asked (read from the «خواسته» phrase), the parties on each side (government body, bank, company, several "
+            "parties, a lawyer, heirs), the value band, the forum and the CPC 84 grounds the core reads. Article 51 "
+            "completeness features are off: a restatement misses most items, and on real rulings they carry no signal.",
+            "- Calibration: one Platt sigmoid fitted on the out-of-fold margins of grouped 5-fold cross-validation on the "
+            "training rulings (`CalibratedClassifierCV(ensemble=False)`), never on synthetic text.",
+            f"- Familiarity: {fam.get('measure', 'see metadata.json')}; the score is `{fam.get('shrink', '')}` toward the "
+            f"claim type's base rate (the overall rate for types with fewer than 10 rulings); below "
+            f"{fam.get('unfamiliar_below')} the report carries an `unfamiliar` caveat.",
+            f"- Parameters: `{params}` (the defaults of `SklearnBackend`, chosen by grouped-CV ROC-AUC on the development "
+            "split among C 0.5–10, word bigrams, character n-grams and the legal features' scale).",
+        ]
+    else:
+        L += [
+            "- A fine-tuned transformer encoder (see `transformers_backend.json` and metadata.json's `long_text`), "
+            "trained on the same labels, texts and grouped folds; Platt calibration on a grouped validation split; "
+            "no familiarity shrinkage.",
+            f"- Parameters: `{params}`.",
+        ]
+    L += [
         "- Libraries: " + ", ".join(f"{k} {val}" for k, val in (meta.get("versions") or {}).items() if val) + ".",
         "- Files: " + ", ".join(f"`{k}`" for k in sorted(meta.get("files", {}))) + " (sha256 in metadata.json); stored "
         "with skops and a list of trusted types, never pickle.",
@@ -359,8 +372,9 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         "",
         "## Caveats",
         "",
-        "- With a ROC-AUC near 0.67 the score ranks real claims only somewhat better than chance: read it as a base rate "
-        "adjusted by what is asked and who the parties are, never as a prediction about one case.",
+        f"- With a grouped-CV ROC-AUC of {_f(cv.get('roc_auc'), 2)} the score ranks real claims only somewhat better than "
+        "chance: read it as a base rate adjusted by what is asked and who the parties are, never as a prediction about "
+        "one case.",
         "- Reasons are the legal features and content words with the largest contributions in the linear model; they "
         "explain the score, not the law.",
         "",
