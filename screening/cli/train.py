@@ -46,8 +46,6 @@ def register(subparsers: Any) -> None:
     p.add_argument("--with-corpus", type=Path,
                    help="با --rulings: بسنج که افزودن پیکره ساختگی به آموزش کمک می‌کند یا نه (فقط اگر کمک کند به کار می‌رود)")
     p.add_argument("--no-learning-curve", action="store_true", help="با --rulings: بدون منحنی یادگیری (سریع‌تر)")
-    p.add_argument("--gold", type=Path,
-                   help="با --rulings: برچسب‌های دستی (CSV با ستون‌های id و outcome) برای سنجش توافق برچسب‌گذار")
     p.add_argument("--no-progress", action="store_true", help="بدون نوار پیشرفت")
     p.set_defaults(func=run)
 
@@ -78,12 +76,6 @@ def print_rulings_report(metrics: dict[str, Any], thresholds: dict[str, Any], da
     w(f"  برچسب‌گذاری (labelling): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} {lab.get('skipped')}, "
       f"duplicates dropped {lab.get('duplicates_dropped')}, left out {lab.get('outcomes_left_out')}")
     w(f"  outcomes: {lab.get('outcomes')}")
-    ag = lab.get("agreement")
-    if ag:
-        rate = f"{ag['rate']:.1%}" if ag.get("rate") is not None else "—"
-        w(f"  توافق با برچسب دستی (agreement with hand labels, {ag['file']}): {ag['agree']}/{ag['compared']} fruitless calls "
-          f"= {rate}; fruitless read as not {ag['fruitless_read_as_not']}, the reverse {ag['not_fruitless_read_as_fruitless']}; "
-          f"hand-labelled but not in training {ag['hand_labelled_not_in_training']}")
     cv, acc = metrics["cv"], metrics["acceptance"]
     ci = cv.get("roc_auc_ci") or {}
     w()
@@ -215,8 +207,6 @@ def run(args: argparse.Namespace) -> int:
             lab = rows.labelling or {}
             print(f"دادنامه‌ها (rulings): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} "
                   f"{lab.get('skipped')}", file=sys.stderr)
-            if args.gold:
-                lab["agreement"] = T.label_agreement(rows, args.gold)
         if args.with_corpus and not args.rulings:
             print("خطا: --with-corpus فقط همراه --rulings معنا دارد (error: --with-corpus needs --rulings)", file=sys.stderr)
             return 2

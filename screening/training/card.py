@@ -307,12 +307,7 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         f"- Labels are read from the decision wording by `screening/training/rulings.py`; labelled {lab.get('labelled')}, "
         f"skipped {lab.get('skipped_total')} ({lab.get('skipped')}); outcomes {lab.get('outcomes')}; duplicate texts "
         f"dropped {lab.get('duplicates_dropped')}; left out of training (no fruitless/not-fruitless reading): "
-        f"{lab.get('outcomes_left_out') or 'none'}."
-        + (f" Against hand labels (`{lab['agreement']['file']}`): the labeller's fruitless call agrees on "
-           f"{lab['agreement']['agree']} of {lab['agreement']['compared']} rulings ({_f(lab['agreement']['rate'])}); "
-           f"{lab['agreement']['fruitless_read_as_not']} fruitless read as not fruitless, "
-           f"{lab['agreement']['not_fruitless_read_as_fruitless']} the reverse."
-           if lab.get("agreement") else ""),
+        f"{lab.get('outcomes_left_out') or 'none'}.",
         "",
         "## Model details",
         "",

@@ -214,38 +214,6 @@ def load_rulings(files: str | Path | Sequence[str | Path]) -> Rows:
     return rows
 
 
-def label_agreement(rows: Rows, gold_file: str | Path) -> dict[str, Any]:
-    """How often the labeller's fruitless call matches hand labels (a CSV with `id` and `outcome` columns).
-
-    Only hand-labelled rulings with a fruitless or not-fruitless outcome count; those the labeller skipped
-    or that are not in `rows` are counted apart."""
-    path = Path(gold_file)
-    if not path.is_file():
-        raise TrainingDataError(f"فایل {path} پیدا نشد (hand-label file not found)")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        gold = {r["id"]: r["outcome"] for r in csv.DictReader(fh) if r.get("id")}
-    ours = dict(zip(rows.ids, rows.labels))
-    agree = disagree = missing = 0
-    missed_fruitless = false_fruitless = 0
-    for rid, outcome in gold.items():
-        if outcome not in FRUITLESS and outcome not in NOT_FRUITLESS:
-            continue
-        if rid not in ours:
-            missing += 1
-            continue
-        truth = int(outcome in FRUITLESS)
-        if ours[rid] == truth:
-            agree += 1
-        else:
-            disagree += 1
-            missed_fruitless += truth
-            false_fruitless += 1 - truth
-    n = agree + disagree
-    return {"file": path.name, "compared": n, "agree": agree, "rate": round(agree / n, 4) if n else None,
-            "fruitless_read_as_not": missed_fruitless, "not_fruitless_read_as_fruitless": false_fruitless,
-            "hand_labelled_not_in_training": missing}
-
-
 # --- backends -------------------------------------------------------------------------------
 
 

@@ -51,14 +51,3 @@ def test_real_archives_load_deduplicated_with_both_classes():
     assert 0.15 < np.mean(holdout) < 0.3
     lab = rows.labelling
     assert lab["files"] == ["rulings-archive.jsonl", "rulings-ara.jsonl"] and lab["labelled"] >= len(rows.texts)
-
-
-def test_label_agreement_counts_fruitless_calls_against_hand_labels(tmp_path):
-    rows = T.rows_from_records([{"id": "a", "text": "x", "fruitless": 1}, {"id": "b", "text": "y", "fruitless": 1},
-                                {"id": "c", "text": "z", "fruitless": 0}], source="t")
-    gold = tmp_path / "gold.csv"
-    gold.write_text("id,outcome\na,invalid\nb,accepted\nc,partially_accepted\nd,not_heard\ne,not_civil\n", encoding="utf-8")
-    ag = T.label_agreement(rows, gold)
-    assert (ag["compared"], ag["agree"], ag["rate"]) == (3, 2, round(2 / 3, 4))
-    assert ag["not_fruitless_read_as_fruitless"] == 1 and ag["fruitless_read_as_not"] == 0
-    assert ag["hand_labelled_not_in_training"] == 1
