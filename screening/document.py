@@ -63,9 +63,11 @@ class Document:
     base_rate: dict | None = None  # see Report.base_rate
     familiarity: float | None = None
     score_caveat: dict | None = None
+    is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
 
     def to_report(self) -> Report:
-        assert self.fields is not None and self.claim_type is not None and self.forum is not None
+        assert self.fields is not None
+        assert not self.is_petition or (self.claim_type is not None and self.forum is not None)
         findings = sorted(self.findings, key=lambda f: SEVERITY_RANK[f.severity])
         return Report(
             claim_type=self.claim_type,
@@ -83,6 +85,7 @@ class Document:
             familiarity=self.familiarity,
             score_caveat=self.score_caveat,
             petition_kind=self.petition_kind,
+            is_petition=self.is_petition,
         )
 
 

@@ -15,6 +15,12 @@ def fa_rial(n: int) -> str:
 
 def render_text(report: Report) -> str:
     lines: list[str] = ["گزارش غربالگری دادخواست", "=" * 24]
+    if not report.is_petition:
+        # No claim type, court or score is guessed for text that is not a petition: only the finding.
+        for f in report.findings:
+            lines.append(f"[{f.severity.label_fa}] {f.code}: {f.message_fa}")
+            lines.append(f"    مبنای قانونی: {f.basis}")
+        return "\n".join(lines) + "\n"
     ct = report.claim_type
     lines.append(f"نوع دعوا: {ct.label_fa} (اطمینان {fa_percent(ct.confidence)})")
     kind = PetitionKind(report.petition_kind)

@@ -216,8 +216,8 @@ class ModelInfo:
 
 @dataclass
 class Report:
-    claim_type: ClaimType
-    forum: Forum
+    claim_type: ClaimType | None  # None when the text is not a petition (no guess is made)
+    forum: Forum | None  # None when the text is not a petition
     missing_fields: list[str]
     findings: list[Finding]
     fields: PetitionFields
@@ -233,6 +233,7 @@ class Report:
     familiarity: float | None = None  # 0..1: how much the text resembles what the model was trained on
     score_caveat: dict[str, str] | None = None  # {"code", "message_fa"} when the score needs a warning
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
+    is_petition: bool = True  # False: the text does not read as a petition (one NOT_A_PETITION finding)
 
     @property
     def finding_codes(self) -> list[str]:
@@ -241,8 +242,8 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,
-            "claim_type": self.claim_type.to_dict(),
-            "forum": self.forum.to_dict(),
+            "claim_type": self.claim_type.to_dict() if self.claim_type else None,
+            "forum": self.forum.to_dict() if self.forum else None,
             "missing_fields": list(self.missing_fields),
             "findings": [f.to_dict() for f in self.findings],
             "fields": self.fields.to_dict(),
@@ -256,4 +257,5 @@ class Report:
             "familiarity": None if self.familiarity is None else round(self.familiarity, 3),
             "score_caveat": dict(self.score_caveat) if self.score_caveat else None,
             "petition_kind": PetitionKind(self.petition_kind).value,
+            "is_petition": self.is_petition,
         }

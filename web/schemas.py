@@ -100,8 +100,8 @@ class ReportOut(_Open):
     """The report of one petition (schema petition-screening/report/v1)."""
 
     schema_: str = Field(alias="schema", examples=["petition-screening/report/v1"])
-    claim_type: ClaimTypeOut
-    forum: ForumOut
+    claim_type: ClaimTypeOut | None = Field(description="null when the text is not a petition (is_petition false)")
+    forum: ForumOut | None = Field(description="null when the text is not a petition (is_petition false)")
     missing_fields: list[str]
     findings: list[FindingOut]
     fields: dict[str, Any]
@@ -113,6 +113,7 @@ class ReportOut(_Open):
     deadline: dict[str, Any] | None
     petition_kind: Literal["first_instance", "appeal", "objection", "other_review"] = Field(
         default="first_instance", description="A first-instance petition, or the review of a ruling (appeal, objection, cassation or retrial).")
+    is_petition: bool = Field(default=True, description="false when the text does not read as a petition: one NOT_A_PETITION finding, no claim type, forum or probability")
 
 
 class BatchItemOut(BaseModel):

@@ -6,33 +6,30 @@ Legal knowledge lives in `screening.knowledge`; the checks only apply those tabl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from screening.text import ids
 from screening.text.digits import fa_number, to_fa_digits
-from screening.text.jalali import InvalidJalaliDate, parse_jalali_date
+from screening.text.jalali import InvalidJalaliDate, format_jalali, parse_jalali_date
 from screening.knowledge.claim_types import MOVABLE_CLAIM_CUE, REVIEW_EVIDENCE, ClaimTypeSpec, cue
 from screening.knowledge.fields import ARTICLE_51_FIELDS as _ARTICLE_51
 from screening.knowledge.findings import FINDING_TYPES, MISSING_FIELD_FINDING
 from screening.knowledge.deadlines import RULE_BY_CODE
 from screening.knowledge.forums import FORUM_BY_CODE
 from screening.checks.forum import final_ruling
-from screening.knowledge.grounds import GROUND_RULES
+from screening.knowledge.grounds import AUTHORITY_ROLES, GROUND_RULES, GroundRule
 from screening.text.normalize import NormalisedText
 from screening.checks.parse import ParsedPetition
 from screening.report import EvidenceCheck, Finding, Forum, Party, PetitionKind, Span
 
 ARTICLE_51_FIELDS = tuple(f.code for f in _ARTICLE_51)
 
-# When a key evidence item is absent, some claim types have a more specific ground than MISSING_EVIDENCE.
-EVIDENCE_MISSING_CODE = {
-    "witness_statements": "ESAR_NO_WITNESSES",  # CPC 506
-    "title_deed": "NO_TITLE_FOR_EVICTION",  # RVR 672
-}
 _MONEY_WORDS = cue(r"مطالبه|مبلغ|وجه|ریال|تومان|خسارت|بها")
 _ORDINARY_DEED = cue(r"مبایعه_?نامه_?(?:عادی)?|قول_?نامه|سند_عادی|قرارداد_(?:عادی|فروش)")
 _REGISTRATION_LAW_START = (1403, 4, 3)  # الزام به ثبت رسمی معاملات اموال غیرمنقول in force
+_CADASTRAL = cue(r"حدنگار|کاداستر|کاداستری")
 _ROLE_FA = {"plaintiff": "خواهان", "defendant": "خوانده", "representative": "وکیل یا نماینده"}
 
 
@@ -189,22 +186,24 @@ def check_claim_value(ctx: CheckContext) -> list[Finding]:
 
 
 def check_evidence(ctx: CheckContext) -> list[Finding]:
-    """Fill the claim type's evidence checklist; raise a finding for each absent key item."""
+    """Fill the claim type's evidence checklist; raise each absent key item's own finding."""
     spec = ctx.spec
     if spec.code == "other" or not spec.evidence:
         return []
     f = ctx.fields
-    # Attached evidence is read from the evidence list; without one, anything the text cites counts.
-    where = ctx.parsed.evidence_text if f.evidence else ctx.nt.text
+    # Attached evidence is read from the evidence list; without a list (none, or documents named in
+    # the prose: «به استناد …», «به پیوست …»), anything the text cites counts.
+    where = ctx.parsed.evidence_text if f.evidence and ctx.parsed.evidence_listed else ctx.nt.text
     out: list[Finding] = []
     for item in spec.evidence:
-        present = any(p.search(where) for p in item.patterns)
-        ctx.evidence_checklist.append(EvidenceCheck(item.code, item.label_fa, present, item.key))
-        if present or not item.key:
+        present = any(p.search(where) for p in item.patterns) and not any(p.search(where) for p in item.not_if)
+        key = item.key or any(p.search(ctx.nt.text) for p in item.key_when)
+        ctx.evidence_checklist.append(EvidenceCheck(item.code, item.label_fa, present, key))
+        if present or not key:
             continue
-        code = EVIDENCE_MISSING_CODE.get(item.code, "MISSING_EVIDENCE")
-        out.append(make_finding(code, f.spans.get("evidence"), claim_type=spec.label_fa, evidence=item.label_fa,
-                                evidence_basis=item.basis or spec.basis))
+        lost = item.lost_fa or "بدون آن، دعوا به احتمال زیاد به نتیجه نمی‌رسد؛"
+        out.append(make_finding(item.missing_code, f.spans.get("evidence"), claim_type=spec.label_fa, evidence=item.label_fa,
+                                evidence_basis=item.basis or spec.basis, lost=lost))
     return out
 
 
@@ -255,44 +254,150 @@ def check_appealability(ctx: CheckContext) -> list[Finding]:
                          value=fa_number(value), threshold=f" (رأی‌های مالی تا {fa_number(finality.final_up_to_rial)} ریال قطعی است)")]
 
 
+# A dot glued to the next letter or digit («1403.02.03») or after a one-letter word («ش.م.») ends nothing.
+_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])\.(?![^\W_])|[!?؟\n]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: up to a full stop (not inside a number, a date or an abbreviation), ?, ! or a line break."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """(start, end, words) of a ground's cue, with its conditions read in the cue's own sentence
+    (scope "sentence") or anywhere in the text."""
+    if rule.scope != "sentence":
+        hit = next((m for p in rule.cues if (m := p.search(text))), None)
+        if hit is None or (rule.requires and not all(p.search(text) for p in rule.requires)):
+            return None
+        return hit.start(), hit.end(), hit.group()
+    # Only the sentences where a cue stands are read (cues are searched in the whole text, once), and
+    # none when a required cue is nowhere in the text.
+    if rule.requires and not all(p.search(text) for p in rule.requires):
+        return None
+    starts = [b[0] for b in bounds]
+    hits = sorted((m.start(), m.end()) for p in rule.cues for m in p.finditer(text))
+    seen: set[int] = set()
+    for h_start, h_end in hits:
+        k = bisect_right(starts, h_start) - 1
+        if k < 0 or k in seen or h_end > bounds[k][1]:
+            continue
+        seen.add(k)
+        s_start, s_end = bounds[k]
+        sentence = text[s_start:s_end]
+        hit = next((m for p in rule.cues if (m := p.search(sentence))), None)
+        if hit is None:
+            continue
+        if rule.requires and not all(p.search(sentence) for p in rule.requires):
+            continue
+        if any(p.search(sentence) for p in rule.sentence_unless):
+            continue
+        return s_start + hit.start(), s_start + hit.end(), hit.group()
+    return None
+
+
 def check_grounds(ctx: CheckContext) -> list[Finding]:
     text = ctx.nt.text
+    bounds = sentences(text)
     out: list[Finding] = []
     for rule in GROUND_RULES:
         if rule.claim_types and ctx.spec.code not in rule.claim_types:
             continue
-        hit = next((m for p in rule.cues if (m := p.search(text))), None)
+        if any(f.code == rule.code for f in out):
+            continue  # one finding per ground, whichever of its rows read it
+        hit = _ground_hit(rule, text, bounds)
         if hit is None:
-            continue
-        if rule.requires and not all(p.search(text) for p in rule.requires):
             continue
         if rule.unless and any(p.search(text) for p in rule.unless):
             continue
         if rule.in_evidence_unless and any(p.search(ctx.parsed.evidence_text or text) for p in rule.in_evidence_unless):
             continue
-        out.append(make_finding(rule.code, ctx.span(hit.start(), hit.end()), value=" ".join(hit.group().split())[:60]))
+        start, end, words = hit
+        out.append(make_finding(rule.code, ctx.span(start, end), value=" ".join(words.split())[:60]))
     return out
 
 
+def check_authority(ctx: CheckContext) -> list[Finding]:
+    """CPC 84(5): each representative's authority is proved by its own document only — a lawyer by a
+    وکالت‌نامه, a company's signatory by the روزنامه رسمی, a guardian by the child's birth certificate,
+    an heir by the heirship certificate (AUTHORITY_ROLES)."""
+    text = ctx.nt.text
+    where = ctx.parsed.evidence_text if ctx.parsed.evidence_listed else text  # as check_evidence reads it
+    claim = ctx.parsed.claim_text or ""
+    out: list[Finding] = []
+    for role in AUTHORITY_ROLES:
+        if role.entity_plaintiff:
+            # a legal person always acts through someone: its signatory is the representative
+            party = next((p for p in ctx.fields.plaintiffs if p.legal_id or (p.name and _is_entity(p.name))), None)
+            if party is None:
+                continue
+            hit_span = party.span
+        else:
+            hit = next((m for p in role.cues if (m := p.search(text))), None)
+            if role.code == "lawyer" and hit is None and (rep := ctx.parsed.sections.get("representative")) is not None \
+                    and any(p.name for p in ctx.fields.representatives) and not _NOT_A_LAWYER.search(rep.text):
+                hit = re.search("وکیل", text)  # a «وکیل یا نماینده قانونی» row naming someone, who is no guardian
+            if hit is None:
+                continue
+            hit_span = ctx.span(hit.start(), hit.end())
+        if any(p.search(where) for p in role.proofs) or any(p.search(claim) for p in role.unless_claim):
+            continue
+        out.append(make_finding(role.finding, hit_span, role=role.label_fa, proof=role.proof_fa, role_basis=role.basis))
+    return out
+
+
+_NOT_A_LAWYER = cue(r"ولی|قیم|مدیر_?عامل|نماینده_حقوقی|معرفی_?نامه")
+
+
+def _cadastral(text: str) -> bool:
+    return bool(_CADASTRAL.search(text))
+
+
 def check_immovable_deal(ctx: CheckContext) -> list[Finding]:
-    """1403 registration law: ordinary-deed sales of immovables (DOMAIN.md §7) → WARN for review."""
+    """1403 registration law (DOMAIN.md §7): an ordinary-deed sale of an immovable is FRUITLESS only when
+    the deed is dated from 1403/04/03 *and* the property has a cadastral (حدنگار) title; otherwise WARN,
+    since the law's reach is disputed."""
     if ctx.spec.code not in ("deed_transfer", "dispossession"):
         return []
-    m = _ORDINARY_DEED.search(ctx.nt.text)
-    if not m:
+    text = ctx.nt.text
+    mentions = list(_ORDINARY_DEED.finditer(text))
+    if not mentions:
         return []
-    detail = ""
-    for start, end, raw in ctx.parsed.dates:
-        if abs(start - m.end()) > 120:
-            continue
+    # The deed is named several times (claim, evidence list, facts); the date is where one mention has it.
+    m, deed_date = mentions[0], None
+    for mention in mentions:
+        if (deed_date := _deed_date(ctx, mention)) is not None:
+            m = mention
+            break
+    after_law = deed_date is not None and (deed_date.year, deed_date.month, deed_date.day) >= _REGISTRATION_LAW_START
+    where = ctx.span(m.start(), m.end())
+    if after_law and _cadastral(text):
+        return [make_finding("UNREGISTERED_IMMOVABLE_DEAL_BARRED", where, date=to_fa_digits(format_jalali(deed_date)))]
+    detail = f" و پس از ۱۴۰۳/۰۴/۰۳ ({to_fa_digits(format_jalali(deed_date))}) انجام شده است" if after_law else " انجام شده است"
+    return [make_finding("UNREGISTERED_IMMOVABLE_DEAL", where, detail=detail)]
+
+
+def _deed_date(ctx: CheckContext, deed: re.Match[str]):
+    """The date of the ordinary deed: the first valid date in the sentence that names the deed (or,
+    when that sentence has none, in the next 120 characters)."""
+    text = ctx.nt.text
+    s_start, s_end = next(((a, b) for a, b in sentences(text) if a <= deed.start() < b), (deed.start(), deed.end()))
+    candidates = [d for d in ctx.parsed.dates if s_start <= d[0] < s_end and d[0] >= deed.start()] or \
+                 [d for d in ctx.parsed.dates if s_start <= d[0] < s_end] or \
+                 [d for d in ctx.parsed.dates if 0 <= d[0] - deed.end() <= 120]
+    for _, _, raw in candidates:
         try:
-            d = parse_jalali_date(raw)
+            return parse_jalali_date(raw)
         except InvalidJalaliDate:
             continue
-        if (d.year, d.month, d.day) >= _REGISTRATION_LAW_START:
-            detail = f" و پس از ۱۴۰۳/۰۴/۰۳ ({to_fa_digits(raw)}) انجام شده است"
-        break
-    return [make_finding("UNREGISTERED_IMMOVABLE_DEAL", ctx.span(m.start(), m.end()), detail=detail or " انجام شده است")]
+    return None
 
 
 def check_dates(ctx: CheckContext) -> list[Finding]:
@@ -341,6 +446,7 @@ RULES: tuple[tuple[str, Check], ...] = (
     ("evidence", check_evidence),
     ("forum", check_forum),
     ("admissibility", check_grounds),
+    ("authority", check_authority),
     ("immovable_registration", check_immovable_deal),
     ("dates", check_dates),
     ("review_evidence", check_review_evidence),

@@ -18,7 +18,7 @@ from screening.checks.parse import PetitionParser
 from screening.document import Document
 from screening.knowledge.forums import FORUM_BY_CODE
 from screening.report import Forum
-from screening.checks.rules import RULES, Check, CheckContext, applies, find_missing_fields
+from screening.checks.rules import RULES, Check, CheckContext, applies, find_missing_fields, make_finding
 
 
 class Normalise:
@@ -41,6 +41,7 @@ class Parse:
     def __call__(self, doc: Document) -> Document:
         doc.parsed = self.parser.parse(doc.normalised)
         doc.fields = doc.parsed.fields
+        doc.is_petition = doc.parsed.is_petition
         return doc
 
 
@@ -65,6 +66,8 @@ class RecogniseClaimType:
         self.recogniser = recogniser or ClaimTypeRecogniser()
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.is_petition:
+            return doc  # no guess at a claim type for text that is not a petition
         doc.claim_type, doc.claim_ranking = self.recogniser.predict(doc.normalised.text, doc.parsed.claim_text)
         return doc
 
@@ -73,6 +76,8 @@ class RouteForum:
     name = "forum"
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.is_petition:
+            return doc
         spec = spec_of(doc.claim_type.code)
         # Insolvency is heard by the court of the main claim: the next-best claim type, if any.
         main = next((s for _, s in doc.claim_ranking if s.code != spec.code), None)
@@ -109,6 +114,10 @@ class CheckRules:
         return [name for name, _ in self.rules]
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.is_petition:
+            # One finding that says what is wrong; Article 51 items of a non-petition are not listed.
+            doc.findings.append(make_finding("NOT_A_PETITION"))
+            return doc
         ctx = CheckContext(
             nt=doc.normalised,
             parsed=doc.parsed,

@@ -57,30 +57,62 @@ def _literal_prefix(alternative: str) -> str:
 
 
 def _leading_keywords(pattern: str) -> tuple[str, ...] | None:
-    """The literal words one of which any match must start with, for `(?:a...|b...)` cues."""
+    """The literal words one of which any match must start with, for `(?:a...|b...)rest` cues.
+
+    The gate is only sound when every match starts inside that first group: so None (no gate)
+    when the group is optional or repeated («(?:a|b)?x»), when `rest` has an alternative of its
+    own at the top level («(?:a|b)x|y»), or when an alternative has no literal start of 2+ letters.
+    """
     if not pattern.startswith("(?:"):
         return None
-    depth, alts, start = 0, [], 3
-    for k in range(3, len(pattern)):
+    alts: list[str] = []
+    depth, start, k, close = 0, 3, 3, None
+    while k < len(pattern):
         ch = pattern[k]
         if ch == "\\":
-            return None
+            if depth == 0 and close is None:
+                return None  # an escape inside the first group: its prefix is not a plain word
+            k += 2
+            continue
+        if ch == "[":
+            if depth == 0 and close is None:
+                return None
+            k = _class_end(pattern, k)
+            continue
         if ch == "(":
             depth += 1
         elif ch == ")":
-            if depth == 0:
+            if depth == 0 and close is None:
                 alts.append(pattern[start:k])
-                break
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            alts.append(pattern[start:k])
-            start = k + 1
-        elif ch == "[" and depth == 0:
-            return None
-    else:
+                close = k
+            else:
+                depth -= 1
+        elif ch == "|":
+            if close is not None and depth == 0:
+                return None  # a top-level alternative after the group need not start with a keyword
+            if close is None and depth == 0:
+                alts.append(pattern[start:k])
+                start = k + 1
+        k += 1
+    if close is None:
         return None
+    after = pattern[close + 1:close + 2]
+    if after in ("?", "*", "{"):
+        return None  # the group may match nothing
     words = tuple(_literal_prefix(a) for a in alts)
     return words if words and all(len(w) >= 2 for w in words) else None
+
+
+def _class_end(pattern: str, k: int) -> int:
+    """Index just after the character class that opens at pattern[k] == '['."""
+    j = k + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
 
 
 class _GatedCue:
@@ -115,6 +147,10 @@ class Evidence:
     patterns: tuple[re.Pattern[str], ...]
     key: bool = True  # key evidence: its absence is raised as a finding
     basis: str = ""
+    missing_code: str = "MISSING_EVIDENCE"  # the finding raised when it is absent (a row of knowledge.findings)
+    lost_fa: str = ""  # what its absence really costs, when that is less than the claim itself
+    key_when: tuple[re.Pattern[str], ...] = ()  # key only when one of these is in the text (e.g. «توافقی»)
+    not_if: tuple[re.Pattern[str], ...] = ()  # present-looking wording that does not count (one witness)
 
 
 @dataclass(frozen=True)
@@ -129,8 +165,10 @@ class ClaimTypeSpec:
     contentious: bool = True  # False for non-contentious matters (حصر وراثت): no defendant is needed
 
 
-def ev(code: str, label: str, *patterns: str, key: bool = True, basis: str = "") -> Evidence:
-    return Evidence(code, label, tuple(cue(p) for p in patterns), key, basis)
+def ev(code: str, label: str, *patterns: str, key: bool = True, basis: str = "", missing_code: str = "MISSING_EVIDENCE",
+       lost_fa: str = "", key_when: tuple[str, ...] = (), not_if: tuple[str, ...] = ()) -> Evidence:
+    return Evidence(code, label, tuple(cue(p) for p in patterns), key, basis, missing_code, lost_fa,
+                    tuple(cue(p) for p in key_when), tuple(cue(p) for p in not_if))
 
 
 def cues(*pairs: tuple[str, float]) -> tuple[tuple[re.Pattern[str], float], ...]:
@@ -165,7 +203,7 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         ForumRule.BY_VALUE, True,
         (ev("cheque", "اصل یا تصویر مصدق چک", r"(?:اصل|تصویر|کپی|رونوشت)[^\n]{0,25}چک", r"\bچک_?(?:شماره|به_شماره)", r"لاشه_چک", basis="ماده ۳۱۰ قانون تجارت"),
          ev("non_payment_certificate", "گواهی عدم پرداخت بانک", r"گواهی_عدم_(?:پرداخت|پرداختی)", r"برگشت_?(?:زدن|خوردن|شده)", r"گواهینامه_عدم_پرداخت",
-            basis="ماده ۳۱۰ قانون تجارت؛ قانون صدور چک")),
+            basis="مواد ۳۱۴ و ۳۱۵ قانون تجارت؛ قانون صدور چک")),
         "ماده ۱۲ قانون شوراهای حل اختلاف (۱۴۰۲)",
     ),
     ClaimTypeSpec(
@@ -210,15 +248,19 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         cues((r"طلاق", 3.5), (r"جدایی|متارکه", 1.0), (r"عسر_و_حرج", 1.5)),
         ForumRule.FAMILY, False,
         (_MARRIAGE_CERT,
-         ev("counselling_certificate", "گواهی عدم امکان سازش / گواهی مرکز مشاوره (سامانه مسیر)", r"گواهی_(?:عدم_امکان_سازش|مشاوره|مرکز_مشاوره)",
-            r"مرکز_مشاوره", r"سامانه_(?:مسیر|تصمیم)", r"داوری|داوران", key=False, basis="قانون حمایت خانواده؛ سامانه مسیر")),
+         ev("counselling_certificate", "گواهی مرکز مشاوره خانواده (سامانه مسیر) برای طلاق توافقی", r"گواهی_(?:عدم_امکان_سازش|مشاوره|مرکز_مشاوره)",
+            r"مرکز_مشاوره", r"مشاوره_خانواده", r"جلسات_مشاوره", r"سامانه_(?:مسیر|تصمیم)", r"داوری|داوران", key=False,
+            basis="قانون حمایت خانواده (۱۳۹۱)؛ گواهی مرکز مشاوره خانواده",
+            key_when=(r"طلاق_(?:به_صورت_)?توافقی", r"توافق_(?:طرفین|زوجین)", r"با_توافق"),
+            lost_fa="بدون گواهی مرکز مشاوره، دادخواست طلاق توافقی پذیرفته نمی‌شود؛")),
         "ماده ۴ قانون حمایت خانواده",
     ),
     ClaimTypeSpec(
         "custody", "حضانت فرزند",
         cues((r"حضانت", 4.0),),
         ForumRule.FAMILY, False,
-        (_BIRTH_CERT, ev("marriage_or_divorce_certificate", "سند ازدواج یا طلاق", r"سند_(?:رسمی_)?(?:ازدواج|طلاق)", r"عقد_?نامه", r"طلاق_?نامه")),
+        (_BIRTH_CERT, ev("marriage_or_divorce_certificate", "سند ازدواج یا طلاق", r"سند_(?:رسمی_)?(?:ازدواج|طلاق)", r"عقد_?نامه", r"طلاق_?نامه",
+                                          r"(?:دادنامه|حکم|رای|رأی)_(?:قطعی_)?طلاق")),
         "ماده ۴ قانون حمایت خانواده",
     ),
     ClaimTypeSpec(
@@ -239,14 +281,16 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         "eviction", "تخلیه ید (اجاره)",
         cues((r"تخلیه_(?:ید|عین|مورد_اجاره|ملک|واحد)", 4.0), (r"تخلیه", 2.0), (r"مستا(?:ٔ|ء)?جر|اجاره_?نامه", 1.0)),
         ForumRule.LEASE_EVICTION, False,
-        (ev("lease", "اجاره‌نامه", r"اجاره_?نامه", r"قرارداد_(?:اجاره|اجاره_?نامه)", r"قرارداد_اجاره"),),
+        (ev("lease", "اجاره‌نامه کتبی", r"اجاره_?نامه", r"قرارداد_(?:اجاره|اجاره_?نامه)", r"قرارداد_اجاره",
+            basis="ماده ۲ قانون روابط موجر و مستأجر (۱۳۷۶)", missing_code="NO_QUICK_EVICTION_ORDER"),),
         "بند ۴ ماده ۱۲ قانون شوراهای حل اختلاف (۱۴۰۲)؛ دعاوی سرقفلی و حق کسب یا پیشه یا تجارت مستثناست",
     ),
     ClaimTypeSpec(
         "dispossession", "خلع ید",
         cues((r"خلع_ید", 4.0), (r"غاصب|غصب", 1.0)),
         ForumRule.IMMOVABLE_BY_VALUE, True,
-        (ev("title_deed", "سند رسمی مالکیت یا حکم قطعی مالکیت", r"سند_(?:رسمی|مالکیت|تک_?برگ)", r"حکم_(?:قطعی_)?(?:اثبات_)?مالکیت", r"حدنگار"),),
+        (ev("title_deed", "سند رسمی مالکیت یا حکم قطعی مالکیت", r"سند_(?:رسمی|مالکیت|تک_?برگ)", r"حکم_(?:قطعی_)?(?:اثبات_)?مالکیت", r"حدنگار",
+            basis="رأی وحدت رویه ۶۷۲ دیوان عالی کشور", missing_code="NO_TITLE_FOR_EVICTION"),),
         "ماده ۱۲ قانون آیین دادرسی مدنی (محل وقوع مال)؛ ماده ۱۲ قانون شوراهای حل اختلاف (۱۴۰۲)",
     ),
     ClaimTypeSpec(
@@ -254,8 +298,10 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         cues((r"الزام_(?:خوانده_)?(?:به_)?(?:تنظیم|انتقال)_سند", 4.0), (r"تنظیم_سند_رسمی", 3.0), (r"انتقال_سند", 1.5), (r"مبایعه_?نامه|قول_?نامه", 1.0)),
         ForumRule.IMMOVABLE_BY_VALUE, True,
         (ev("sale_agreement", "مبایعه‌نامه یا قرارداد فروش", r"مبایعه_?نامه", r"قول_?نامه", r"قرارداد_(?:فروش|واگذاری|بیع)"),
-         ev("registry_inquiry", "استعلام ثبتی ملک", r"استعلام_(?:ثبتی|از_اداره_ثبت|وضعیت_ثبتی)", key=False),
-         ev("notary_absence_certificate", "گواهی عدم حضور در دفترخانه", r"گواهی_عدم_حضور", key=False)),
+         ev("registry_inquiry", "استعلام ثبتی ملک", r"استعلام_(?:ثبتی|از_اداره_ثبت|وضعیت_ثبتی)", missing_code="MISSING_SUPPORTING_EVIDENCE",
+            lost_fa="بدون استعلام ثبتی معلوم نیست خوانده مالک رسمی ملک است و ملک در رهن یا بازداشت نیست؛ دادگاه استعلام را می‌خواهد و رسیدگی عقب می‌افتد، و اگر فروشنده مالک رسمی نباشد دعوا به نتیجه نمی‌رسد."),
+         ev("notary_absence_certificate", "گواهی عدم حضور در دفترخانه", r"گواهی_عدم_حضور", missing_code="MISSING_SUPPORTING_EVIDENCE",
+            lost_fa="گواهی عدم حضور نشان می‌دهد خوانده در موعد برای تنظیم سند به دفترخانه نیامده است؛ بدون آن، خودداری خوانده از تنظیم سند باید از راه دیگری (اظهارنامه، گواه) ثابت شود.")),
         "ماده ۱۲ قانون آیین دادرسی مدنی (محل وقوع مال)",
     ),
     ClaimTypeSpec(
@@ -277,8 +323,11 @@ CLAIM_TYPES: tuple[ClaimTypeSpec, ...] = (
         "insolvency", "اعسار از پرداخت هزینه دادرسی",
         cues((r"اعسار", 4.0), (r"ناتوانی_(?:مالی|از_پرداخت)", 1.0)),
         ForumRule.MAIN_CLAIM, False,
-        (ev("witness_statements", "شهادت‌نامه کتبی دست‌کم دو گواه (استشهادیه)", r"استشهاد_?(?:یه|نامه)?", r"شهادت_?نامه", r"(?:گواهی|شهادت)_(?:گواهان|شهود)",
-            r"شهود", r"گواهان", basis="ماده ۵۰۶ قانون آیین دادرسی مدنی"),),
+        # CPC 506: the witnesses' statements in writing; naming «شهود» without them is not enough.
+        (ev("witness_statements", "شهادت‌نامه کتبی دست‌کم دو گواه (استشهادیه)", r"استشهاد_?(?:یه|نامه)?", r"شهادت_?نامه",
+            r"(?:گواهی|شهادت)_(?:کتبی_)?(?:گواهان|شهود)", r"(?:گواهی|شهادت)_?نامه_(?:کتبی_)?(?:گواهان|شهود)",
+            basis="ماده ۵۰۶ قانون آیین دادرسی مدنی", missing_code="ESAR_NO_WITNESSES",
+            not_if=(r"(?:استشهاد|شهادت)[^.\n]{0,30}(?:یک|1)_(?:نفر|گواه|شاهد)(?!_?(?:و|دیگر))", r"(?:یک|1)_(?:نفر_)?(?:گواه|شاهد)_?(?:نامه)?(?!_?(?:و|دیگر))")),),
         "ماده ۵۰۵ قانون آیین دادرسی مدنی",
     ),
     ClaimTypeSpec(

@@ -106,8 +106,7 @@ def test_not_a_petition_page_has_no_probability(app):
 
 @pytest.mark.parametrize("text", ["سلام", "This is an English paragraph about the weather, written to test the screener."])
 def test_greeting_and_english_get_the_not_a_petition_message_in_the_page_and_the_api(client, screener, submit, text):
-    if "NOT_A_PETITION" not in screener.screen(text).finding_codes:
-        pytest.xfail("the core in this branch does not flag non-petitions yet (legal-checks helper's NOT_A_PETITION)")
+    assert screener.screen(text).finding_codes == ["NOT_A_PETITION"]
     html = submit(client, text).text
     assert 'id="not-petition"' in html and 'id="risk"' not in html
     report = client.post("/api/v1/screen", json={"text": text}).json()

@@ -1,0 +1,49 @@
+"""The keyword pre-filter of `cue()` may skip a search only when the search could not match.
+
+Every gated cue in the package is tested against strings drawn from its own pattern (so every
+alternative gets its turn), and the shapes that used to slip through the gate are tested by hand.
+"""
+import gc
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import screening.pipeline  # noqa: F401  (imports every module that compiles cues)
+from screening.knowledge.claim_types import _GatedCue, _leading_keywords, cue
+
+GATED = sorted({id(o): o for o in gc.get_objects() if isinstance(o, _GatedCue)}.values(), key=lambda c: c.pattern)
+
+
+def test_the_package_has_gated_cues():
+    assert len(GATED) >= 20
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.sampled_from(GATED).flatmap(lambda c: st.tuples(st.just(c), st.from_regex(c._re))))
+def test_gate_never_skips_a_string_the_pattern_matches(pair):
+    gated, text = pair
+    assert gated._re.search(text) is not None
+    assert gated.search(text) is not None, (gated.pattern, text)
+    assert next(gated.finditer(text), None) is not None
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"(?:قبلا|سابقا)?حکم", "حکم قطعی"),  # the group may match nothing
+    (r"(?:قبلا|سابقا)*حکم", "حکم"),
+    (r"(?:قبلا|سابقا){0,1}حکم", "حکم"),
+    (r"(?:دلایل|مستندات)\s*[:：]\s*(.+)|به_استناد_(.+)", "به استناد تصویر چک"),  # a later top-level alternative
+    (r"(?:دلایل|مستندات)(?:x|y)|به_پیوست", "به پیوست"),
+    (r"(?:د[ال]یل|مستندات)", "دلیل"),  # a character class inside an alternative
+    (r"(?:ab\d|cd)", "ab1"),
+])
+def test_shapes_the_gate_once_got_wrong_are_searched(pattern, text):
+    assert cue(pattern).search(text) is not None
+
+
+def test_gate_keywords_are_the_leading_words_of_every_alternative():
+    assert _leading_keywords(r"(?:احتمالا|شاید)_x") == ("احتمالا", "شاید")
+    assert _leading_keywords(r"(?:احتمالا|شاید)?x") is None
+    assert _leading_keywords(r"(?:احتمالا|شاید)x|y") is None
+    assert _leading_keywords(r"(?:احتمالا|(?<!\w)شاید)") is None
+    assert _leading_keywords(r"(?:ab(?:c|d)|ef)[|]x") == ("ab", "ef")  # a '|' inside a class is not an alternative
