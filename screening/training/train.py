@@ -231,7 +231,8 @@ def make_backend(name: str = "sklearn", seed: int = 13, base_model: str | None =
 
 
 def screen_documents(texts: Sequence[str], todays: Sequence[_dt.date], progress: bool = False, desc: str = "screening") -> tuple[list[Any], list[int]]:
-    """Run the core pipeline without a model. Returns (documents, indices kept)."""
+    """Run the core pipeline without a model. Returns (documents, indices kept); unusable texts and texts
+    that do not read as a petition (NOT_A_PETITION) are left out and counted as `unusable` by the callers."""
 
     screener = Screener(model_dir=None)
     docs, kept = [], []
@@ -242,9 +243,12 @@ def screen_documents(texts: Sequence[str], todays: Sequence[_dt.date], progress:
         it = tqdm(it, desc=desc, unit="doc", file=sys.stderr, leave=False)
     for i in it:
         try:
-            docs.append(screener.run(texts[i], today=todays[i]))
+            doc = screener.run(texts[i], today=todays[i])
         except UnusableInput:
             continue
+        if not getattr(doc, "is_petition", True):
+            continue  # the score step never scores such a text, so the model does not learn from it
+        docs.append(doc)
         kept.append(i)
     return docs, kept
 
