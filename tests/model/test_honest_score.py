@@ -40,8 +40,8 @@ def test_no_reason_is_a_stop_word_or_a_city(trained, dataset):
 def test_unfamiliar_text_is_pulled_to_the_base_rate_and_says_so(trained):
     model = trained.backend.model_
     familiar = T.screen_documents([trained.rows.texts[0]], [T.TRAINING_TODAY])[0][0]
-    odd = T.screen_documents(["سلام، فردا هوا آفتابی است و ما به کوه می‌رویم تا عکس بگیریم و ناهار بخوریم."],
-                             [T.TRAINING_TODAY])[0][0]
+    # (run directly: the pipeline would not score this text at all, it is not a petition)
+    odd = Screener(model_dir=None).run("سلام، فردا هوا آفتابی است و ما به کوه می‌رویم تا عکس بگیریم و ناهار بخوریم.")
     s_fam, s_odd = model.score(familiar), model.score(odd)
     assert s_fam.familiarity is not None and s_fam.familiarity > 0.5 and s_fam.caveat is None
     assert s_odd.familiarity < 0.5
