@@ -2,11 +2,12 @@
 
     screening train (--corpus DIR | --data FILE | --rulings FILE [FILE ...]) --out DIR [--name NAME]
                     [--seed 13] [--force] [--backend sklearn|transformers] [--base-model PATH]
-                    [--test-size 0.2] [--eval-rulings FILE] [--with-corpus DIR] [--no-learning-curve]
+                    [--test-size 0.2] [--eval-rulings FILE] [--gold CSV] [--with-corpus DIR] [--no-learning-curve]
 
 With --rulings the model is trained and judged on real rulings (docs/MODEL_SPEC.md): grouped
 cross-validation on the development split, the holdout split once at the end, and the issue's
-acceptance lines printed.
+acceptance lines printed. The labeller's agreement with hand labels is printed when hand labels are
+found: --gold CSV, else tests/data/ruling_labels.csv of the source checkout the package runs from.
 
 Metrics are printed as tables on stdout; progress goes to stderr.
 """
@@ -46,6 +47,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--with-corpus", type=Path,
                    help="با --rulings: بسنج که افزودن پیکره ساختگی به آموزش کمک می‌کند یا نه (فقط اگر کمک کند به کار می‌رود)")
     p.add_argument("--no-learning-curve", action="store_true", help="با --rulings: بدون منحنی یادگیری (سریع‌تر)")
+    p.add_argument("--gold", type=Path,
+                   help="برچسب‌های دستی دادنامه‌ها (CSV با ستون‌های id، outcome، fruitless، ground) برای سنجش توافق "
+                        "برچسب‌گذار؛ پیش‌فرض: tests/data/ruling_labels.csv در مخزن، اگر باشد")
     p.add_argument("--no-progress", action="store_true", help="بدون نوار پیشرفت")
     p.set_defaults(func=run)
 
@@ -171,6 +175,28 @@ def print_report(metrics: dict[str, Any], thresholds: dict[str, Any], data: dict
         w(f"بایگانی ارزیابی (evaluation archive): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} {lab.get('skipped')}")
 
 
+def print_agreement(rulings: Any, gold: Path | None, out=None) -> dict[str, Any] | None:
+    """Agreement of the rulings reader with hand labels on the rulings in `rulings` (one file or several)."""
+    from screening.training import rulings as RL
+    from screening.training.train import read_jsonl
+
+    w = lambda s="": print(s, file=out or sys.stdout)  # noqa: E731
+    path = gold or RL.find_gold()
+    if path is None:
+        return None
+    if not Path(path).is_file():
+        raise FileNotFoundError(path)
+    files = rulings if isinstance(rulings, (list, tuple)) else [rulings]
+    records = [rec for f in files for rec in read_jsonl(Path(f))]
+    ag = RL.agreement(records, RL.load_gold(path))
+    if not ag.usable and not ag.left_out_gold:
+        w(f"برچسب دستی برای این دادنامه‌ها در {path} نیست (no hand labels for these rulings)")
+        return ag.to_dict()
+    for line in ag.lines():
+        w(line)
+    return ag.to_dict()
+
+
 def run(args: argparse.Namespace) -> int:
     from screening.training import train as T
     from screening.model.io import ModelWriteError, load_model
@@ -207,6 +233,13 @@ def run(args: argparse.Namespace) -> int:
             lab = rows.labelling or {}
             print(f"دادنامه‌ها (rulings): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} "
                   f"{lab.get('skipped')}", file=sys.stderr)
+            try:
+                agreement = print_agreement(args.rulings, args.gold)
+            except FileNotFoundError as exc:
+                print(f"خطا: فایل برچسب‌های دستی {exc} پیدا نشد (error: gold labels file not found)", file=sys.stderr)
+                return 2
+            if agreement is not None:
+                lab["agreement"] = agreement
         if args.with_corpus and not args.rulings:
             print("خطا: --with-corpus فقط همراه --rulings معنا دارد (error: --with-corpus needs --rulings)", file=sys.stderr)
             return 2

@@ -225,6 +225,14 @@ def _real_table(rows: list[tuple[str, dict[str, Any] | None]]) -> list[str]:
     return out
 
 
+def _agreement_sentence(ag: dict[str, Any] | None) -> str:
+    """The labeller's agreement with hand labels, as one sentence (empty without hand labels)."""
+    if not ag or not ag.get("usable"):
+        return ""
+    return (f" Against hand labels (ids and outcomes in `tests/data/`), the labeller's fruitless call agrees on "
+            f"{ag.get('fruitless_agree')} of {ag.get('usable')} rulings ({_f(ag.get('fruitless_agreement'))}).")
+
+
 def _mark(ok: Any) -> str:
     return "met" if ok else "**not met**"
 
@@ -307,7 +315,7 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         f"- Labels are read from the decision wording by `screening/training/rulings.py`; labelled {lab.get('labelled')}, "
         f"skipped {lab.get('skipped_total')} ({lab.get('skipped')}); outcomes {lab.get('outcomes')}; duplicate texts "
         f"dropped {lab.get('duplicates_dropped')}; left out of training (no fruitless/not-fruitless reading): "
-        f"{lab.get('outcomes_left_out') or 'none'}.",
+        f"{lab.get('outcomes_left_out') or 'none'}." + _agreement_sentence(lab.get("agreement")),
         "",
         "## Model details",
         "",

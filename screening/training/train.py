@@ -40,12 +40,12 @@ from screening.pipeline import Screener, UnusableInput
 from screening.training import metrics as M
 from screening.training.card import render_card
 from screening.text.digits import fa_number, to_fa_digits
-from screening.training.rulings import FRUITLESS_OUTCOMES, label_rulings
+from screening.training.rulings import FRUITLESS_OUTCOMES, NOT_FRUITLESS_OUTCOMES, OUTCOMES, label_rulings
 
-# Issue 11's one definition: the plaintiff gets nothing at first instance. A dismissal on the
-# merits («حکم به رد دعوا») gives him exactly what a بطلان gives: nothing.
-FRUITLESS = frozenset(FRUITLESS_OUTCOMES) | {"merits_rejected"}
-NOT_FRUITLESS = frozenset({"accepted", "partially_accepted"})
+# Issue 11's one definition, from the rulings reader: the plaintiff gets nothing at first instance
+# (a dismissal on the merits included); the rest is left out of training.
+FRUITLESS = frozenset(FRUITLESS_OUTCOMES)
+NOT_FRUITLESS = frozenset(NOT_FRUITLESS_OUTCOMES)
 
 # Acceptance targets (issue 11), checked by grouped cross-validation on real rulings.
 TARGETS = {"roc_auc": 0.70, "roc_auc_stretch": 0.75, "ece": 0.05, "low": 0.05, "high": 0.95}
@@ -149,7 +149,13 @@ def load_corpus(directory: str | Path) -> Rows:
     path = Path(directory) / "petitions.jsonl"
     if not path.is_file():
         raise TrainingDataError(f"فایل {path} پیدا نشد (corpus file not found)")
-    return rows_from_records(read_jsonl(path), source=f"corpus:{Path(directory).name}/petitions.jsonl")
+    records = read_jsonl(path)
+    # The corpus's `fruitless` column predates the one definition (merits_rejected written as 0):
+    # the label comes from `outcome` (corpus/README.md §4).
+    for rec in records:
+        if isinstance(rec, dict) and rec.get("outcome") in OUTCOMES:
+            rec["fruitless"] = int(rec["outcome"] in FRUITLESS_OUTCOMES)
+    return rows_from_records(records, source=f"corpus:{Path(directory).name}/petitions.jsonl")
 
 
 def load_labelled(file: str | Path) -> Rows:

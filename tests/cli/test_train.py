@@ -49,17 +49,23 @@ def test_train_from_a_rulings_archive_reports_counts(tmp_path, capsys):
     records.append(dict(records[1], id="copy"))  # the same ruling twice: one training text
     f = tmp_path / "rulings.jsonl"
     f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    gold = tmp_path / "gold.csv"  # hand labels for three of them, one of which disagrees with the reader
+    gold.write_text("source,id,split,outcome,fruitless,ground,claim_type_hint\n"
+                    "x,r0,dev,not_heard,1,,\nx,r1,dev,accepted,0,,\nx,r2,dev,accepted,0,,\nx,crim,dev,not_civil,,,\n",
+                    encoding="utf-8")
     out = tmp_path / "r"
-    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress", "--no-learning-curve"]) == 0
+    assert main(["train", "--rulings", str(f), "--out", str(out), "--no-progress", "--no-learning-curve",
+                 "--gold", str(gold)]) == 0
     captured = capsys.readouterr()
-    assert "labelled 61" in captured.out and "criminal" in captured.out and "unclear" in captured.out
+    assert "labelled 60" in captured.out and "not_civil" in captured.out and "unclear" in captured.out
+    assert "agreement with hand labels" in captured.out and "fruitless 66.7% (2/3)" in captured.out
     # the acceptance lines are printed
     for needle in ("ROC-AUC", ">= 0.70", "constant base-rate Brier", "ECE", "<= 0.05", "holdout"):
         assert needle in captured.out, needle
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
     lab = meta["data"]["labelling"]
-    assert lab["labelled"] == 61 and lab["duplicates_dropped"] == 1
-    assert lab["skipped"] == {"criminal": 1, "unclear": 1}
+    assert lab["labelled"] == 60 and lab["skipped"] == {"duplicate": 1, "not_civil": 1, "unclear": 1}
+    assert lab["agreement"]["fruitless_agree"] == 2 and lab["agreement"]["usable"] == 3
     m = meta["metrics"]
     assert m["kind"] == "rulings" and m["cv"]["roc_auc"] is not None and m["cv"]["roc_auc_ci"]["low"] <= m["cv"]["roc_auc"]
     # holdout = sha256(id) % 5 == 0, never in the development split
@@ -71,4 +77,12 @@ def test_train_from_a_rulings_archive_reports_counts(tmp_path, capsys):
     assert set(meta["base_rates"]["all"]) == {"n", "fruitless_rate"}
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert card.index("How good it is on real claims") < card.index("Model details")
-    assert "Selection bias" in card and "holdout" in card
+    assert "Selection bias" in card and "holdout" in card and "hand labels" in card
+
+
+def test_train_with_a_missing_gold_file_is_a_clear_error(tmp_path, capsys):
+    f = tmp_path / "rulings.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": make_ruling("مطالبه وجه چک", "قرار عدم استماع دعوی صادر می‌گردد.")},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["train", "--rulings", str(f), "--out", str(tmp_path / "m"), "--gold", str(tmp_path / "none.csv")]) == 2
+    assert "gold labels file not found" in capsys.readouterr().err
