@@ -447,7 +447,13 @@ def acceptance(cv: dict[str, Any], learning_curve: list[dict[str, Any]]) -> dict
             n1, a1 = pts[-1]
             note += (f" The learning curve goes from {pts[0][1]:.3f} ({pts[0][0]} rulings per fit) to {a1:.3f} ({n1}); "
                      f"a straight line through it in log2(rulings) gains {slope:+.3f} per doubling")
-            if slope > 0.002:
+            half = next((c for c in learning_curve if c.get("fraction") == 0.5 and c.get("roc_auc") is not None), None)
+            if half is not None:
+                note += (f"; from {half['rows']} to {n1} rulings per fit it moves {a1 - half['roc_auc']:+.3f}")
+            if half is not None and a1 - half["roc_auc"] < 0.01:
+                note += (", so the second half of the data added nothing: more rulings of the same kind are unlikely to "
+                         "reach the target; other features or a stronger text model would be needed.")
+            elif slope > 0.002:
                 doublings = (TARGETS["roc_auc"] - auc) / slope
                 note += (f", so about {int(round(n1 * 2 ** doublings, -1))} labelled rulings per fit would reach it if the "
                          "curve kept that slope (an extrapolation from four noisy points, not a promise).")
