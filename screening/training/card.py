@@ -312,7 +312,7 @@ def render_rulings_card(meta: dict[str, Any]) -> str:
         "- The training text is the court's restatement of the claim (parties, what is asked, the plaintiff's account), "
         "the closest thing in a ruling to the petition. A petition reads differently; the familiarity measure below pulls "
         "a text that does not resemble these restatements toward the base rate, and says so.",
-        f"- Labels are read from the decision wording by `screening/training/rulings.py`; labelled {lab.get('labelled')}, "
+        f"- Labels are read from the operative part of the first-instance ruling by `screening/training/rulings.py`; labelled {lab.get('labelled')}, "
         f"skipped {lab.get('skipped_total')} ({lab.get('skipped')}); outcomes {lab.get('outcomes')}; duplicate texts "
         f"dropped {lab.get('duplicates_dropped')}; left out of training (no fruitless/not-fruitless reading): "
         f"{lab.get('outcomes_left_out') or 'none'}." + _agreement_sentence(lab.get("agreement")),
