@@ -20,6 +20,7 @@ from screening.report import (
     PetitionKind,
     Reason,
     Report,
+    SimilarRuling,
 )
 
 MAX_CHARS = 200_000
@@ -63,6 +64,8 @@ class Document:
     base_rate: dict | None = None  # see Report.base_rate
     familiarity: float | None = None
     score_caveat: dict | None = None
+    similar_rulings: list[SimilarRuling] | None = None  # None: no index configured
+    neighbour_fruitless_rate: dict | None = None
     is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
 
     def to_report(self) -> Report:
@@ -84,6 +87,8 @@ class Document:
             base_rate=self.base_rate,
             familiarity=self.familiarity,
             score_caveat=self.score_caveat,
+            similar_rulings=None if self.similar_rulings is None else list(self.similar_rulings),
+            neighbour_fruitless_rate=self.neighbour_fruitless_rate,
             petition_kind=self.petition_kind,
             is_petition=self.is_petition,
         )

@@ -1,11 +1,12 @@
 """The screening pipeline: named steps over one `Document`, ending in a `Report`.
 
-text → normalise → parse → petition_kind → claim_type → forum → check → deadline → score → Report
+text → normalise → parse → petition_kind → claim_type → forum → check → deadline → score → [similar] → Report
 
 `Screener(steps)` runs them: `screen(text)` for one petition, `pipe(texts, batch_size)` for many
 (rule steps per text, and a step with a `pipe(docs)` method — the model's — once per batch).
 `resolve_model()` is the one place that reads a `--model` value ("default", "none" or a
-directory) and `default_screener()` the one process-wide cache of screeners.
+directory), `resolve_index()` the one that reads an `--index` value (a similar-rulings index
+directory or "none"), and `default_screener()` the one process-wide cache of screeners.
 """
 from __future__ import annotations
 
@@ -23,10 +24,14 @@ from screening.model.io import METADATA_FILE, ModelLoadError, load_model
 from screening.model.scorer import Scorer
 from screening.model.step import ScoreFruitlessness
 from screening.report import Report
+from screening.similar import index as similar_index
+from screening.similar.index import IndexLoadError, SimilarIndex, load_index
+from screening.similar.step import FindSimilarRulings
 
 __all__ = [
     "MAX_CHARS",
     "Document",
+    "IndexLoadError",
     "ModelLoadError",
     "Screener",
     "Step",
@@ -34,12 +39,14 @@ __all__ = [
     "default_model_dir",
     "default_screener",
     "default_steps",
+    "resolve_index",
     "resolve_model",
     "screen",
     "validate_input",
 ]
 
 ModelSpec = str | Path | None  # "default", "none"/None, or a model directory
+IndexSpec = str | Path | None  # None/"none" (no similar rulings) or an index directory
 
 
 def default_model_dir() -> Path:
@@ -71,12 +78,39 @@ def resolve_model(model: ModelSpec = "default") -> Scorer | None:
     return scorer
 
 
-def default_steps(model: ModelSpec | Scorer = "default") -> list[Step]:
-    """The rule steps, then the score step when there is a model."""
+_INDEXES: dict[tuple[str, float], SimilarIndex] = {}
+_INDEXES_LOCK = threading.Lock()
+
+
+def resolve_index(index: IndexSpec = None) -> SimilarIndex | None:
+    """Read an `--index` value: None or "none" → no similar rulings; else an index directory.
+
+    An index that is asked for and cannot be loaded raises `IndexLoadError`. Loaded indexes are
+    cached per directory and metadata time, like models.
+    """
+    if index is None or str(index).strip() == "" or str(index).lower() == "none":
+        return None
+    path = Path(index)
+    meta = path / similar_index.METADATA_FILE
+    if not meta.is_file():
+        return load_index(path)  # raises the Persian message for a missing directory
+    key = (str(path.resolve()), meta.stat().st_mtime)
+    with _INDEXES_LOCK:
+        loaded = _INDEXES.get(key)
+        if loaded is None:
+            loaded = _INDEXES[key] = load_index(path)
+    return loaded
+
+
+def default_steps(model: ModelSpec | Scorer = "default", index: IndexSpec | SimilarIndex = None) -> list[Step]:
+    """The rule steps, then the score step when there is a model, then `similar` when there is an index."""
     steps: list[Step] = [Normalise(), Parse(), ClassifyPetition(), RecogniseClaimType(), RouteForum(), CheckRules(), CheckDeadline()]
     scorer = model if isinstance(model, Scorer) else resolve_model(model)
     if scorer is not None:
         steps.append(ScoreFruitlessness(scorer))
+    similar = index if isinstance(index, SimilarIndex) else resolve_index(index)
+    if similar is not None:
+        steps.append(FindSimilarRulings(similar))
     return steps
 
 
@@ -90,12 +124,15 @@ class Screener:
     """Runs the pipeline. Parameters in the constructor, as scikit-learn does.
 
     model_dir: what `resolve_model()` reads ("default", "none"/None, a directory) — used only when
-    `steps` is not given; steps: the steps to run, in order (see `default_steps`).
+    `steps` is not given; steps: the steps to run, in order (see `default_steps`); index_dir: what
+    `resolve_index()` reads (None: no similar rulings) — used only when `steps` is not given.
     """
 
-    def __init__(self, model_dir: ModelSpec = "default", steps: list[Step] | None = None):
+    def __init__(self, model_dir: ModelSpec = "default", steps: list[Step] | None = None,
+                 index_dir: IndexSpec = None):
         self.model_dir = model_dir
-        self.steps: list[Step] = steps if steps is not None else default_steps(model_dir)
+        self.index_dir = index_dir
+        self.steps: list[Step] = steps if steps is not None else default_steps(model_dir, index_dir)
 
     @property
     def step_names(self) -> list[str]:
@@ -144,17 +181,17 @@ class Screener:
             yield item.to_report() if isinstance(item, Document) else item
 
 
-_SCREENERS: dict[str, Screener] = {}
+_SCREENERS: dict[tuple[str, str], Screener] = {}
 _SCREENERS_LOCK = threading.Lock()
 
 
-def default_screener(model: ModelSpec = "default") -> Screener:
-    """One process-wide screener per model value: hazm and the model load once, under a lock."""
-    key = "none" if model is None else str(model)
+def default_screener(model: ModelSpec = "default", index: IndexSpec = None) -> Screener:
+    """One process-wide screener per model and index value: hazm, the model and the index load once, under a lock."""
+    key = ("none" if model is None else str(model), "none" if index is None else str(index))
     with _SCREENERS_LOCK:
         screener = _SCREENERS.get(key)
         if screener is None:
-            screener = _SCREENERS[key] = Screener(model_dir=model)
+            screener = _SCREENERS[key] = Screener(model_dir=model, index_dir=index)
     return screener
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 from screening.knowledge.fields import FIELD_BY_CODE
 from screening.knowledge.bands import BAND_LABELS_FA
 from screening.report import PetitionKind, Report
-from screening.text.digits import fa_number, fa_percent, to_fa_digits
+from screening.knowledge.ruling_outcomes import grounds_fa, outcome_label_fa
+from screening.similar.describe import rate_line, share_line
+from screening.text.digits import fa_number, fa_percent, fa_text, to_fa_digits
 
 DEADLINE_STATUS_FA = {"open": "در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
 
@@ -64,4 +66,26 @@ def render_text(report: Report) -> str:
         for r in report.reasons[:8]:
             arrow = "↑" if r.direction == "raises" else "↓"
             lines.append(f"  {arrow} {r.label_fa}")
+    lines.extend(render_similar(report))
     return "\n".join(lines) + "\n"
+
+
+def render_similar(report: Report) -> list[str]:
+    """The «آرای مشابه» section: nothing without an index, one line when no ruling is close enough."""
+    if report.similar_rulings is None:
+        return []
+    lines = ["", "آرای مشابه:"]
+    if not report.similar_rulings:
+        lines.append("  رأی منتشرشده‌ای با خواسته‌ای به‌قدر کافی مشابه در نمایه نیست.")
+        return lines
+    for s in report.similar_rulings:
+        ground = grounds_fa(s.ground)
+        head = f"  [{outcome_label_fa(s.outcome)}]" + (f" به استناد {ground}" if ground else "")
+        when = "، ".join(to_fa_digits(x) for x in (s.court, s.date) if x)
+        lines.append(f"{head} — {fa_text(s.claim)}" + (f" ({when})" if when else "") + f" — شباهت {fa_percent(s.similarity)}")
+        if s.link:
+            lines.append(f"      {s.link}")
+    for line in (share_line(report.similar_rulings), rate_line(report.neighbour_fruitless_rate)):
+        if line:
+            lines.append(f"  {line}")
+    return lines

@@ -214,6 +214,34 @@ class ModelInfo:
         return {"name": self.name, "version": self.version, "backend": self.backend, "quality_fa": self.quality_fa}
 
 
+@dataclass(frozen=True)
+class SimilarRuling:
+    """A published ruling whose restated claim is close to this petition's, and how it ended."""
+
+    id: str
+    similarity: float  # cosine similarity of the two claims' TF-IDF vectors, 0..1
+    outcome: str  # the operative-part reader's code (accepted, not_heard, invalid, ...)
+    fruitless: bool  # the claim was fruitless for the plaintiff under the index's labelling
+    ground: str | None  # the operative ground as read, e.g. "84(4)", "CC 1257"
+    date: str | None
+    court: str | None
+    link: str | None  # the ruling's public page, when the archive has one
+    claim: str  # a few words: the «خواسته» as the court restated it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "similarity": round(self.similarity, 4),
+            "outcome": self.outcome,
+            "fruitless": self.fruitless,
+            "ground": self.ground,
+            "date": self.date,
+            "court": self.court,
+            "link": self.link,
+            "claim": self.claim,
+        }
+
+
 @dataclass
 class Report:
     claim_type: ClaimType | None  # None when the text is not a petition (no guess is made)
@@ -232,6 +260,10 @@ class Report:
     base_rate: dict[str, Any] | None = None
     familiarity: float | None = None  # 0..1: how much the text resembles what the model was trained on
     score_caveat: dict[str, str] | None = None  # {"code", "message_fa"} when the score needs a warning
+    # Filled by the `similar` step when an index is configured: None without one; [] and a None
+    # rate when no indexed ruling is close enough.
+    similar_rulings: list[SimilarRuling] | None = None
+    neighbour_fruitless_rate: dict[str, Any] | None = None  # {"rate": 0..1, "n": rulings it rests on}
     petition_kind: PetitionKind = PetitionKind.FIRST_INSTANCE
     is_petition: bool = True  # False: the text does not read as a petition (one NOT_A_PETITION finding)
 
@@ -256,6 +288,8 @@ class Report:
             "base_rate": dict(self.base_rate) if self.base_rate else None,
             "familiarity": None if self.familiarity is None else round(self.familiarity, 3),
             "score_caveat": dict(self.score_caveat) if self.score_caveat else None,
+            "similar_rulings": None if self.similar_rulings is None else [s.to_dict() for s in self.similar_rulings],
+            "neighbour_fruitless_rate": self.neighbour_fruitless_rate,
             "petition_kind": PetitionKind(self.petition_kind).value,
             "is_petition": self.is_petition,
         }

@@ -39,6 +39,8 @@ __all__ = ["create_app", "create_served_app", "get_screener"]
 CSRF_SECRET_ENV = "SCREENING_CSRF_SECRET"
 # The model the served app scores with: `screening serve --model DIR` sets it for its workers.
 MODEL_ENV = "SCREENING_MODEL"
+# The similar-rulings index (`screening serve --index DIR`, `make run` with SCREENING_INDEX); unset or "none": no panel.
+INDEX_ENV = "SCREENING_INDEX"
 
 API_DESCRIPTION = """\
 Screens Persian civil petitions (دادخواست) before filing: missing Article 51 items, findings
@@ -50,7 +52,7 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
-               csrf_secret: str | None = None) -> FastAPI:
+               csrf_secret: str | None = None, index: str | None = None) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -76,6 +78,7 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     )
     app.state.screener = screener
     app.state.model = model
+    app.state.index = index  # a similar-rulings index directory, or None
 
     app.include_router(pages.router)
     app.include_router(fix.router)
@@ -115,4 +118,4 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
     (default: the shipped one), loaded at startup."""
-    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True)
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, index=os.environ.get(INDEX_ENV) or None)

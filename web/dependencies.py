@@ -20,7 +20,7 @@ def load_screener(app: FastAPI) -> Screener:
     if screener is None:
         with _default_lock:
             if app.state.screener is None:
-                app.state.screener = default_screener(app.state.model)
+                app.state.screener = default_screener(app.state.model, getattr(app.state, "index", None))
             screener = app.state.screener
     return screener
 

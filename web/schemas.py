@@ -96,6 +96,24 @@ class ReasonOut(_Open):
     span: SpanOut | None
 
 
+class SimilarRulingOut(_Open):
+    id: str
+    similarity: float = Field(description="Cosine similarity of the claims' TF-IDF vectors, 0 to 1.")
+    outcome: str = Field(description="First-instance outcome: accepted, partially_accepted, rejected_petition, not_heard, "
+                                     "claim_rejected, invalid, no_right or merits_rejected.")
+    fruitless: bool
+    ground: str | None = Field(description='Operative ground as read, e.g. "84(4)", "CPC 2", "CC 1257".')
+    date: str | None
+    court: str | None
+    link: str | None = Field(description="The ruling's public page, when the archive has one.")
+    claim: str = Field(description="A few words of the claim («خواسته»).")
+
+
+class NeighbourRateOut(_Open):
+    rate: float = Field(description="Share of fruitless outcomes among the 20 nearest rulings, weighted by similarity.")
+    n: int = Field(description="How many rulings the rate rests on.")
+
+
 class ReportOut(_Open):
     """The report of one petition (schema petition-screening/report/v1)."""
 
@@ -113,6 +131,11 @@ class ReportOut(_Open):
     deadline: dict[str, Any] | None
     petition_kind: Literal["first_instance", "appeal", "objection", "other_review"] = Field(
         default="first_instance", description="A first-instance petition, or the review of a ruling (appeal, objection, cassation or retrial).")
+    similar_rulings: list[SimilarRulingOut] | None = Field(
+        default=None, description="With a similar-rulings index: up to 5 published rulings above the similarity "
+                                  "threshold ([] when none is); null without an index.")
+    neighbour_fruitless_rate: NeighbourRateOut | None = Field(
+        default=None, description="With an index and at least one similar ruling; null otherwise.")
     is_petition: bool = Field(default=True, description="false when the text does not read as a petition: one NOT_A_PETITION finding, no claim type, forum or probability")
 
 

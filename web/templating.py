@@ -6,7 +6,7 @@ from pathlib import Path
 import jinja2
 from fastapi.templating import Jinja2Templates
 
-from screening_web import presentation
+from screening_web import presentation, similar
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -21,3 +21,4 @@ templates.env.filters["fa_number"] = presentation.fa_number_or_blank
 templates.env.filters["fa_percent"] = presentation.fa_percent_or_blank
 templates.env.filters["field_label"] = presentation.field_label
 templates.env.globals["SEVERITY_CSS"] = presentation.SEVERITY_CSS
+templates.env.globals["similar_view"] = similar.similar_view

@@ -19,23 +19,24 @@ from screening.batch.readers import InputRow
 from screening.batch.rows import screen_batch
 from screening.batch.runner import ScreenerUnavailable, make_screener
 
-def _worker_screener(model: str | Path | None) -> Any:
+def _worker_screener(model: str | Path | None, index: str | Path | None = None) -> Any:
     # make_screener caches per process and model (under a lock: a worker may run several threads),
     # so a Dask worker builds its Screener on its first task and reuses it for every later batch.
-    return make_screener(model)
+    return make_screener(model, index)
 
 
-def _warm_worker(model: str | Path | None) -> str:
+def _warm_worker(model: str | Path | None, index: str | Path | None = None) -> str:
     """Run once on every worker before scoring: loads the model, or says why it cannot."""
     try:
-        _worker_screener(model)
+        _worker_screener(model, index)
     except ScreenerUnavailable as exc:
         return str(exc)
     return ""
 
 
-def _score_on_worker(batch: list[InputRow], model: str | Path | None, today: _dt.date) -> list[dict[str, Any]]:
-    return screen_batch(_worker_screener(model), batch, today)
+def _score_on_worker(batch: list[InputRow], model: str | Path | None, today: _dt.date,
+                     index: str | Path | None = None) -> list[dict[str, Any]]:
+    return screen_batch(_worker_screener(model, index), batch, today)
 
 
 class DaskRunner:
@@ -46,10 +47,12 @@ class DaskRunner:
         model: str | Path | None,
         today: _dt.date,
         max_inflight: int | None = None,
+        index: str | Path | None = None,
     ):
         self.address = address
         self.jobs = jobs
         self.model = model
+        self.index = index
         self.today = today
         self.max_inflight = max_inflight
         self._cluster: Any = None
@@ -73,7 +76,7 @@ class DaskRunner:
                 self._client = Client(self.address, timeout="30s")
             except OSError as exc:
                 raise ScreenerUnavailable(f"خوشهٔ Dask در {self.address} در دسترس نیست ({type(exc).__name__}).") from None
-        problems = {w: msg for w, msg in self._client.run(_warm_worker, self.model).items() if msg}
+        problems = {w: msg for w, msg in self._client.run(_warm_worker, self.model, self.index).items() if msg}
         if problems:
             raise ScreenerUnavailable(next(iter(problems.values())))
         if self.max_inflight is None:
@@ -86,7 +89,7 @@ class DaskRunner:
             if len(pending) >= (self.max_inflight or 1):
                 yield self._take(pending.popleft())
             pending.append(
-                self._client.submit(_score_on_worker, batch, self.model, self.today, key=f"screen-{self._run_id}-{i}")
+                self._client.submit(_score_on_worker, batch, self.model, self.today, self.index, key=f"screen-{self._run_id}-{i}")
             )
         while pending:
             yield self._take(pending.popleft())

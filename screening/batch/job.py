@@ -44,6 +44,7 @@ class BatchOptions:
     jobs: int = 1
     dask: str | None = None
     model: str | None = "default"
+    index: str | None = None  # a similar-rulings index directory (screening index)
     resume: bool = False
     quiet: bool = False
     summary_json: str | None = None
@@ -118,11 +119,13 @@ def run_batch(opts: BatchOptions, stderr: TextIO | None = None, stdout: TextIO |
             **({"lang": opts.lang} if opts.lang != "en" else {}),
             **({"columns": list(layout.extra_columns)} if layout.extra_columns else {}),
         }
+        if opts.index:
+            meta["index"] = opts.index
         session = OutputSession(opts.output, meta=meta, sort=opts.sort, layout=layout)
         session.check(opts.resume)  # a checkpoint of another input or other options stops here
     today = today or _dt.date.today()
 
-    runner = make_runner(opts.jobs, opts.dask, opts.model, today)
+    runner = make_runner(opts.jobs, opts.dask, opts.model, today, opts.index)
     runner.start()  # a model that does not load stops here, before any output exists
     aborted = True
     try:
@@ -189,10 +192,11 @@ def write_summary_json(path: str, result: BatchResult, opts: BatchOptions) -> No
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def make_runner(jobs: int, dask: str | None, model: str | Path | None, today: _dt.date) -> Any:
+def make_runner(jobs: int, dask: str | None, model: str | Path | None, today: _dt.date,
+                index: str | Path | None = None) -> Any:
     """The runner for `--jobs` / `--dask`."""
     if dask:
-        return DaskRunner(dask, jobs=jobs, model=model, today=today)
+        return DaskRunner(dask, jobs=jobs, model=model, today=today, index=index)
     if jobs <= 1:
-        return SequentialRunner(model, today)
-    return ProcessPoolRunner(jobs, model, today)
+        return SequentialRunner(model, today, index=index)
+    return ProcessPoolRunner(jobs, model, today, index=index)

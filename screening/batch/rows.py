@@ -24,9 +24,12 @@ COLUMNS = (
     "findings",
     "deadline_status",
     "model",
+    # With `--index`: the ids of the similar rulings shown, and the neighbour rate (empty without an index).
+    "similar_ids",
+    "neighbour_fruitless_rate",
     "error",
 )
-LIST_COLUMNS = ("missing_fields", "findings")
+LIST_COLUMNS = ("missing_fields", "findings", "similar_ids")
 # Probabilities are rounded so that every runner (and every machine) writes the same bytes.
 PROBABILITY_DIGITS = 4
 _MAX_ERROR_CHARS = 160
@@ -44,6 +47,8 @@ def empty_row(row_id: str) -> dict[str, Any]:
         "findings": [],
         "deadline_status": None,
         "model": None,
+        "similar_ids": [],
+        "neighbour_fruitless_rate": None,
         "error": None,
         "_days_left": None,
     }
@@ -62,6 +67,8 @@ def report_to_row(row_id: str, report: Report) -> dict[str, Any]:
         findings=report.finding_codes,
         deadline_status=deadline.get("status"),
         model=f"{report.model.name}@{report.model.version}" if report.model else None,
+        similar_ids=[s.id for s in report.similar_rulings or ()],
+        neighbour_fruitless_rate=(report.neighbour_fruitless_rate or {}).get("rate"),
         _days_left=deadline.get("days_left"),
         _messages=[f.message_fa for f in report.findings],
     )

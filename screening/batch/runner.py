@@ -36,22 +36,24 @@ class ScreenerUnavailable(Exception):
     """The screener (model, hazm) could not be built; nothing can be scored."""
 
 
-def make_screener(model: str | Path | None) -> Screener:
-    """The process-wide Screener for `--model` (see `resolve_model`); forked workers inherit it."""
+def make_screener(model: str | Path | None, index: str | Path | None = None) -> Screener:
+    """The process-wide Screener for `--model` and `--index` (see `resolve_model`, `resolve_index`);
+    forked workers inherit it."""
     try:
-        return default_screener(model)
+        return default_screener(model, index)
     except Exception as exc:
         raise ScreenerUnavailable(f"{type(exc).__name__}: {exc}") from None
 
 
 class SequentialRunner:
-    def __init__(self, model: str | Path | None, today: _dt.date):
+    def __init__(self, model: str | Path | None, today: _dt.date, index: str | Path | None = None):
         self.model = model
         self.today = today
+        self.index = index
         self._screener: Any = None
 
     def start(self) -> None:
-        self._screener = make_screener(self.model)
+        self._screener = make_screener(self.model, self.index)
 
     def map(self, batches: Iterable[Batch]) -> Iterator[RowBatch]:
         for batch in batches:
@@ -73,12 +75,12 @@ def _exit_with_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
-def _init_worker(model: str | Path | None, today: _dt.date, parent_pid: int) -> None:
+def _init_worker(model: str | Path | None, today: _dt.date, parent_pid: int, index: str | Path | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     _WORKER["today"] = today
     try:
-        _WORKER["screener"] = make_screener(model)
+        _WORKER["screener"] = make_screener(model, index)
     except ScreenerUnavailable as exc:
         # Raising here would make the pool respawn workers forever; report it on the first task.
         _WORKER["error"] = str(exc)
@@ -96,9 +98,11 @@ def _can_fork() -> bool:
 
 
 class ProcessPoolRunner:
-    def __init__(self, jobs: int, model: str | Path | None, today: _dt.date, max_inflight: int | None = None):
+    def __init__(self, jobs: int, model: str | Path | None, today: _dt.date, max_inflight: int | None = None,
+                 index: str | Path | None = None):
         self.jobs = jobs
         self.model = model
+        self.index = index
         self.today = today
         self.max_inflight = max_inflight or 3 * jobs
         self._pool: Any = None
@@ -106,11 +110,11 @@ class ProcessPoolRunner:
     def start(self) -> None:
         if _can_fork():
             # Load hazm and the model once here; forked workers share it instead of each loading it.
-            make_screener(self.model)
+            make_screener(self.model, self.index)
             ctx = mp.get_context("fork")
         else:
             ctx = mp.get_context("spawn")
-        self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.model, self.today, os.getpid()))
+        self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.model, self.today, os.getpid(), self.index))
         # One empty task per worker surfaces a model that does not load before output is opened.
         for r in [self._pool.apply_async(_score_in_worker, ([],)) for _ in range(self.jobs)]:
             r.get()

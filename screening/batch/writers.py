@@ -42,6 +42,8 @@ COLUMN_LABELS_FA = {
     "findings": "ایرادها",
     "deadline_status": "وضعیت مهلت",
     "model": "مدل",
+    "similar_ids": "آرای مشابه",
+    "neighbour_fruitless_rate": "سهم بی‌نتیجه در آرای مشابه",
     "error": "خطا",
 }
 DEADLINE_STATUS_FA = {"open": "مهلت در جریان", "last_day": "امروز آخرین روز مهلت", "expired": "مهلت گذشته"}
@@ -49,7 +51,8 @@ FA_LIST_SEPARATOR = "، "
 FA_MESSAGE_SEPARATOR = "\n"
 # Excel column widths (characters) for the result columns; carried-through columns get EXTRA_WIDTH.
 XLSX_WIDTHS = {"id": 14, "fruitless_probability": 12, "risk_band": 10, "claim_type": 22, "forum": 22,
-               "missing_fields": 28, "findings": 70, "deadline_status": 16, "model": 22, "error": 40}
+               "missing_fields": 28, "findings": 70, "deadline_status": 16, "model": 22, "error": 40,
+               "similar_ids": 30, "neighbour_fruitless_rate": 14}
 EXTRA_WIDTH = 18
 
 
@@ -88,8 +91,14 @@ def persian_values(row: dict[str, Any], *, probability_as_number: bool = False) 
         FA_MESSAGE_SEPARATOR.join(f"• {m}" for m in messages),
         DEADLINE_STATUS_FA.get(row.get("deadline_status") or "", row.get("deadline_status")),
         row.get("model"),
+        FA_LIST_SEPARATOR.join(row.get("similar_ids") or []),
+        _fa_rate(row.get("neighbour_fruitless_rate"), probability_as_number),
         row.get("error"),
     ]
+
+
+def _fa_rate(rate: float | None, as_number: bool) -> Any:
+    return None if rate is None else rate if as_number else fa_percent(rate)
 
 
 def extra_values(row: dict[str, Any], layout: Layout) -> list[Any]:

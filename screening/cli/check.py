@@ -5,10 +5,10 @@ import argparse
 import json
 import sys
 
-from screening.cli.options import add_model_option, add_today_option
+from screening.cli.options import add_index_option, add_model_option, add_today_option
 from screening.document import UnusableInput, validate_input
 from screening.model.files import ModelLoadError
-from screening.pipeline import default_screener
+from screening.pipeline import IndexLoadError, default_screener
 from screening.render import render_text
 
 EXIT_UNUSABLE = 2
@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="petition text file, or - for standard input")
     p.add_argument("--json", action="store_true", help="print the report as JSON (schema petition-screening/report/v1)")
     add_model_option(p)
+    add_index_option(p)
     add_today_option(p)
     p.set_defaults(func=run)
 
@@ -38,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     try:
         text = validate_input(_decode(raw))
-        report = default_screener(args.model).screen(text, today=args.today)
+        report = default_screener(args.model, args.index).screen(text, today=args.today)
     except UnusableInput as exc:
         print(exc.message_fa, file=sys.stderr)
         return EXIT_UNUSABLE
-    except ModelLoadError as exc:
+    except (ModelLoadError, IndexLoadError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
     if args.json:

@@ -1,7 +1,8 @@
-"""Options every command reads the same way: `--model` and `--today`."""
+"""Options every command reads the same way: `--model`, `--index` and `--today`."""
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as _dt
 import re
 
@@ -30,6 +31,15 @@ def parse_today(value: str) -> _dt.date:
 
 def add_model_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default="default", metavar="DIR", help=MODEL_HELP)
+
+
+INDEX_ENV = "SCREENING_INDEX"  # `make run` and `screening serve` workers read the index directory from it
+INDEX_HELP = ("پوشه نمایه آرای مشابه (ساخته‌شده با screening index)؛ پیش‌فرض: متغیر محیطی SCREENING_INDEX، "
+              "وگرنه بدون آرای مشابه (similar-rulings index directory; default $SCREENING_INDEX or none)")
+
+
+def add_index_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", default=os.environ.get(INDEX_ENV) or None, metavar="DIR", help=INDEX_HELP)
 
 
 def add_today_option(p: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ import signal
 import sys
 from typing import Any
 
-from screening.cli.options import add_model_option, add_today_option
+from screening.cli.options import add_index_option, add_model_option, add_today_option
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -56,6 +56,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--jobs", type=_positive, default=_cores(), help="شمار فرایندها (پیش‌فرض: شمار هسته‌ها)")
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT", help="اجرا روی خوشهٔ Dask محلی یا موجود")
     add_model_option(p)
+    add_index_option(p)
     p.add_argument("--resume", action="store_true", help="ادامهٔ اجرای قطع‌شده با همان فرمان")
     p.add_argument("--quiet", action="store_true", help="بدون نوار پیشرفت (خلاصهٔ پایانی همچنان روی stderr می‌آید)")
     p.add_argument("--summary-json", metavar="FILE", help="خلاصهٔ اجرا به JSON در این فایل")
@@ -88,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         dask=args.dask,
         model=args.model,
+        index=args.index,
         resume=args.resume,
         quiet=args.quiet,
         summary_json=args.summary_json,

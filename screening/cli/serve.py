@@ -13,9 +13,9 @@ import socket
 import sys
 from typing import Any
 
-from screening.cli.options import add_model_option
+from screening.cli.options import INDEX_ENV, add_index_option, add_model_option
 from screening.model.files import ModelLoadError
-from screening.pipeline import resolve_model
+from screening.pipeline import IndexLoadError, resolve_index, resolve_model
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
@@ -56,6 +56,7 @@ def register(subparsers: Any) -> None:
         help="تعداد پردازه‌های سرور (پیش‌فرض ۱؛ هر پردازه hazm و مدل را جداگانه بار می‌کند)",
     )
     add_model_option(p)
+    add_index_option(p)
     p.add_argument(
         "--office-name",
         help="نام دفتر برای سربرگ صفحه و برگه متقاضی (یا متغیر محیطی SCREENING_OFFICE_NAME)",
@@ -103,12 +104,14 @@ def run(args: argparse.Namespace) -> int:
     # Refuse a model that does not load before anything listens (each worker loads it again).
     try:
         resolve_model(args.model)
-    except ModelLoadError as exc:
+        resolve_index(args.index)
+    except (ModelLoadError, IndexLoadError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
     if getattr(args, "office_name", None):
         os.environ["SCREENING_OFFICE_NAME"] = args.office_name  # read by the pages in every worker
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
+    os.environ[INDEX_ENV] = str(args.index or "none")  # likewise
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
     shown_host = f"[{args.host}]" if ":" in args.host else args.host

@@ -36,9 +36,9 @@ def test_csv_has_bom_header_joined_lists_and_fixed_probability() -> None:
     assert rows[0] == list(COLUMNS)
     assert rows[1] == [
         "پرونده-1", "0.2500", "medium", "cheque", "general_civil_court",
-        "defendant_address;evidence", "MISSING_DEFENDANT_ADDRESS;MISSING_EVIDENCE", "open", "petition-lr@1", "",
+        "defendant_address;evidence", "MISSING_DEFENDANT_ADDRESS;MISSING_EVIDENCE", "open", "petition-lr@1", "", "", "",
     ]
-    assert rows[2][0] == "2" and rows[2][-1] == "خطا، با کاما" and rows[2][1:-1] == [""] * 8
+    assert rows[2][0] == "2" and rows[2][-1] == "خطا، با کاما" and rows[2][1:-1] == [""] * (len(COLUMNS) - 2)
 
 
 def test_jsonl_keeps_lists_and_drops_private_keys() -> None:
