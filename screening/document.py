@@ -80,6 +80,9 @@ class Document:
     risk_band: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
+    base_rate: dict | None = None  # see Report.base_rate
+    familiarity: float | None = None
+    score_caveat: dict | None = None
     similar_rulings: list[SimilarRuling] | None = None  # None: no index configured
     neighbour_fruitless_rate: dict | None = None
     is_petition: bool = True  # set by the parse step; False → no claim type, forum or score
@@ -110,6 +113,9 @@ class Document:
             reasons=list(self.reasons),
             model=self.model,
             deadline=self.deadline,
+            base_rate=self.base_rate,
+            familiarity=self.familiarity,
+            score_caveat=self.score_caveat,
             similar_rulings=None if self.similar_rulings is None else list(self.similar_rulings),
             neighbour_fruitless_rate=self.neighbour_fruitless_rate,
             petition_kind=self.petition_kind,

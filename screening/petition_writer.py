@@ -2,7 +2,7 @@
 
 `questions(report)` says what to ask (each missing Article 51 item, a party's missing or invalid
 details, an absent key document); `write_petition(text, report, answers)` writes the petition in
-the official form's order (DOMAIN.md §10: title, party rows, «خواسته و بهای آن», «دلایل و منضمات
+the official form's order (CPC 51: title, party rows, «خواسته و بهای آن», «دلایل و منضمات
 دادخواست», «شرح دادخواست», signature) from the user's own text plus the answers; `petition_docx`
 turns that text into a right-to-left Word file. Nothing here stores anything: the caller re-screens
 the new text and hands it back to the person.

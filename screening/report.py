@@ -207,9 +207,11 @@ class ModelInfo:
     name: str
     version: str
     backend: str = "sklearn"
+    # One Persian line with the model's own figure on real rulings (from its metadata.json).
+    quality_fa: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "version": self.version, "backend": self.backend}
+        return {"name": self.name, "version": self.version, "backend": self.backend, "quality_fa": self.quality_fa}
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,11 @@ class Report:
     reasons: list[Reason] = field(default_factory=list)
     model: ModelInfo | None = None
     deadline: dict[str, Any] | None = None  # filled by the deadline step when one applies
+    # How often real claims of this type were fruitless in the model's training rulings:
+    # {"claim_type": code or "all", "n": rulings, "fruitless_rate": 0..1}.
+    base_rate: dict[str, Any] | None = None
+    familiarity: float | None = None  # 0..1: how much the text resembles what the model was trained on
+    score_caveat: dict[str, str] | None = None  # {"code", "message_fa"} when the score needs a warning
     # Filled by the `similar` step when an index is configured: None without one; [] and a None
     # rate when no indexed ruling is close enough.
     similar_rulings: list[SimilarRuling] | None = None
@@ -278,6 +285,9 @@ class Report:
             "reasons": [r.to_dict() for r in self.reasons],
             "model": self.model.to_dict() if self.model else None,
             "deadline": self.deadline,
+            "base_rate": dict(self.base_rate) if self.base_rate else None,
+            "familiarity": None if self.familiarity is None else round(self.familiarity, 3),
+            "score_caveat": dict(self.score_caveat) if self.score_caveat else None,
             "similar_rulings": None if self.similar_rulings is None else [s.to_dict() for s in self.similar_rulings],
             "neighbour_fruitless_rate": self.neighbour_fruitless_rate,
             "petition_kind": PetitionKind(self.petition_kind).value,

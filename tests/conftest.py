@@ -20,11 +20,11 @@ def dataset() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def trained(dataset):
-    """train() on the synthetic petitions: (TrainResult, Rows)."""
+    """train() on the synthetic petitions (full petition forms, so with the completeness features): a TrainResult."""
     from screening.training import train as T
 
     rows = T.rows_from_records(dataset, source="tests:synthetic")
-    result = T.train(rows, lambda: T.make_backend("sklearn", seed=13), seed=13, test_size=0.25)
+    result = T.train(rows, lambda: T.make_backend("sklearn", seed=13, **T.PETITION_PARAMS), seed=13, test_size=0.25)
     return result
 
 

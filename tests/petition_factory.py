@@ -69,3 +69,33 @@ def make_dataset(n: int = 120, seed: int = 7, noise: float = 0.08) -> list[dict]
             fruitless = 1 - fruitless
         rows.append({"id": f"t{i}", "text": make_petition(rng, kind, complete), "fruitless": fruitless, "kind": kind})
     return rows
+
+
+# --- made-up rulings (for `screening train --rulings` tests) -------------------------------------
+
+# Words that make each made-up ruling its own case (no two are near-duplicates).
+_POOL = ("باغ انبار کارگاه مغازه زمین خودرو کامیون تراکتور فرش طلا سکه دام گندم برنج چای پارچه کتاب رایانه گوشی "
+         "یخچال مبل کابینت کاشی سیمان آهن مس چوب شیشه رنگ لوله کابل موتور پمپ ژنراتور قایق هواپیما اتوبوس دوچرخه "
+         "ساعت دوربین پرینتر سرور نرم‌افزار سهام اوراق برات حواله قبض بیمه سپرده وام قسط اجاره ودیعه رهن صلح هبه").split()
+_LOST = ("قرار عدم استماع دعوی صادر می‌گردد.", "قرار رد دعوی خواهان صادر می‌گردد.")
+_WON = "حکم به محکومیت خوانده به پرداخت خواسته در حق خواهان صادر می‌گردد."
+
+
+def make_ruling(claim: str, decision: str) -> str:
+    """A first-instance ruling followed by its appeal, in the archive's layout."""
+    return (f". رأی دادگاه بدوی. در خصوص دعوی آقای الف. به طرفیت آقای ب. به خواسته {claim}، "
+            f"این دادگاه با توجه به محتویات پرونده {decision} . رأی دادگاه تجدیدنظر استان. دادنامه تأیید می‌شود.")
+
+
+def make_rulings(n: int = 60, seed: int = 7) -> list[dict]:
+    """`n` rulings {"id", "text"}, every other one fruitless; the claim says whether its proof was given."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        fruitless = i % 2 == 0
+        words = " ".join(rng.sample(_POOL, 12))
+        head = rng.choice(["مطالبه وجه چک", "مطالبه بهای کالا", "استرداد ثمن"])
+        proof = "بدون ارائه گواهی عدم پرداخت و بدون سند" if fruitless else "با تصویر مصدق سند و گواهی عدم پرداخت"
+        decision = _LOST[i % 4 // 2] if fruitless else _WON
+        out.append({"id": f"r{i}", "text": make_ruling(f"{head} بابت {words} {proof}", decision)})
+    return out

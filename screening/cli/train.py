@@ -1,11 +1,13 @@
 """`screening train`: train a fruitless-claim model and write a model directory.
 
-    screening train (--corpus DIR | --data FILE | --rulings FILE) --out DIR [--name NAME]
+    screening train (--corpus DIR | --data FILE | --rulings FILE [FILE ...]) --out DIR [--name NAME]
                     [--seed 13] [--force] [--backend sklearn|transformers] [--base-model PATH]
-                    [--test-size 0.2] [--eval-rulings FILE] [--gold CSV]
+                    [--test-size 0.2] [--eval-rulings FILE] [--gold CSV] [--with-corpus DIR] [--no-learning-curve]
 
-With --rulings, the labeller's agreement with hand labels is printed when hand labels are found:
---gold CSV, else tests/data/ruling_labels.csv of the source checkout the package runs from.
+With --rulings the model is trained and judged on real rulings (docs/MODEL_SPEC.md): grouped
+cross-validation on the development split, the holdout split once at the end, and the issue's
+acceptance lines printed. The labeller's agreement with hand labels is printed when hand labels are
+found: --gold CSV, else tests/data/ruling_labels.csv of the source checkout the package runs from.
 
 Metrics are printed as tables on stdout; progress goes to stderr.
 """
@@ -28,7 +30,7 @@ def register(subparsers: Any) -> None:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--corpus", type=Path, help="پوشه پیکره (corpus/ با petitions.jsonl)")
     src.add_argument("--data", type=Path, help="فایل CSV یا JSONL برچسب‌دار با ستون‌های text و fruitless")
-    src.add_argument("--rulings", type=Path, help="بایگانی دادنامه‌ها (JSONL، هر سطر با فیلد text)")
+    src.add_argument("--rulings", type=Path, nargs="+", help="بایگانی دادنامه‌ها (JSONL، هر سطر با فیلد text)؛ چند فایل مجاز است")
     p.add_argument("--out", type=Path, required=True, help="پوشه خروجی مدل، مثلاً models/NAME")
     p.add_argument("--name", help="نام مدل (پیش‌فرض: نام پوشه خروجی)")
     p.add_argument("--seed", type=int, default=13)
@@ -42,6 +44,9 @@ def register(subparsers: Any) -> None:
     tf.add_argument("--max-length", type=int)
     tf.add_argument("--batch-size", type=int)
     p.add_argument("--eval-rulings", type=Path, help="پس از آموزش، ارزیابی روی بایگانی دادنامه‌ها (در کارت مدل می‌آید)")
+    p.add_argument("--with-corpus", type=Path,
+                   help="با --rulings: بسنج که افزودن پیکره ساختگی به آموزش کمک می‌کند یا نه (فقط اگر کمک کند به کار می‌رود)")
+    p.add_argument("--no-learning-curve", action="store_true", help="با --rulings: بدون منحنی یادگیری (سریع‌تر)")
     p.add_argument("--gold", type=Path,
                    help="برچسب‌های دستی دادنامه‌ها (CSV با ستون‌های id، outcome، fruitless، ground) برای سنجش توافق "
                         "برچسب‌گذار؛ پیش‌فرض: tests/data/ruling_labels.csv در مخزن، اگر باشد")
@@ -66,7 +71,62 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(out)
 
 
+def print_rulings_report(metrics: dict[str, Any], thresholds: dict[str, Any], data: dict[str, Any], out=None) -> None:
+    """The real-rulings figures, the issue's acceptance lines first."""
+    w = lambda s="": print(s, file=out or sys.stdout)  # noqa: E731
+    lab = data.get("labelling") or {}
+    w(f"داده (data): {data['source']}  rulings={data['rows']}  fruitless={data['fruitless']}  "
+      f"development={data['train_rows']}  holdout={data['test_rows']}  sha256={data['sha256'][:12]}")
+    w(f"  برچسب‌گذاری (labelling): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} {lab.get('skipped')}, "
+      f"duplicates dropped {lab.get('duplicates_dropped')}, left out {lab.get('outcomes_left_out')}")
+    w(f"  outcomes: {lab.get('outcomes')}")
+    cv, acc = metrics["cv"], metrics["acceptance"]
+    ci = cv.get("roc_auc_ci") or {}
+    w()
+    w(f"پذیرش (acceptance), grouped {cv.get('folds')}-fold CV on {cv['n']} real rulings ({cv['groups']['rule']}):")
+    yes = lambda ok: "OK " if ok else "MISS"  # noqa: E731
+    w(f"  [{yes(acc['roc_auc']['met'])}] ROC-AUC {_fmt(cv.get('roc_auc'))} (95% CI {_fmt(ci.get('low'))}-{_fmt(ci.get('high'))}) "
+      f">= 0.70 (stretch 0.75)")
+    w(f"  [{yes(acc['brier']['met'])}] Brier {_fmt(cv.get('brier'))} < constant base-rate Brier {_fmt(cv.get('base_rate_brier'))}")
+    w(f"  [{yes(acc['ece']['met'])}] ECE {_fmt(cv.get('ece'))} <= 0.05")
+    ext = cv.get("extremes") or {}
+    w(f"  [{yes(acc['extremes']['met'])}] scores < 0.05: {ext.get('below')}, > 0.95: {ext.get('above')} "
+      f"(range {_fmt(ext.get('min'))}-{_fmt(ext.get('max'))})")
+    w(f"  {acc.get('note')}")
+    w()
+    sets = [("grouped CV (dev)", cv)]
+    if metrics.get("holdout"):
+        sets.append(("holdout (final)", metrics["holdout"]))
+    w("سنجه‌ها (metrics):")
+    w(_table(["set", "n", "fruitless", "ROC-AUC", "PR-AUC", "Brier", "base Brier", "ECE"],
+             [[s, m["n"], m["positives"], m.get("roc_auc"), m.get("pr_auc"), m.get("brier"), m.get("base_rate_brier"), m.get("ece")]
+              for s, m in sets]))
+    w()
+    if metrics.get("learning_curve"):
+        w("منحنی یادگیری (learning curve, grouped CV):")
+        w(_table(["share", "rulings/fit", "ROC-AUC", "Brier"],
+                 [[f"{int(c['fraction'] * 100)}%", c["rows"], c.get("roc_auc"), c.get("brier")] for c in metrics["learning_curve"]]))
+        w()
+    syn = metrics.get("synthetic")
+    if syn:
+        w(f"پیکره ساختگی (synthetic corpus, {syn['rows']} rows): real only AUC {_fmt(syn['real_only']['roc_auc'])} "
+          f"Brier {_fmt(syn['real_only']['brier'])}; real + synthetic AUC {_fmt(syn['real_plus_synthetic']['roc_auc'])} "
+          f"Brier {_fmt(syn['real_plus_synthetic']['brier'])} -> {'used' if syn['used'] else 'not used'}")
+        w()
+    w("جدول اطمینان‌پذیری (reliability), grouped CV:")
+    w(_table(["predicted", "n", "mean predicted", "observed"],
+             [[r["bin"], r["n"], r["mean_predicted"], r["observed_rate"]] for r in cv["reliability"]]))
+    w()
+    w("به تفکیک نوع دعوا (by claim type), grouped CV:")
+    w(_table(["claim type", "n", "fruitless", "ROC-AUC", "Brier", "mean p"],
+             [[g, r["n"], r["positives"], r.get("roc_auc"), r.get("brier"), r.get("mean_predicted")] for g, r in cv["by_claim_type"].items()]))
+    w()
+    w(f"آستانه‌ها (thresholds): medium={thresholds['medium']}  high={thresholds['high']}  ({thresholds.get('rule')})")
+
+
 def print_report(metrics: dict[str, Any], thresholds: dict[str, Any], data: dict[str, Any], out=None) -> None:
+    if metrics.get("kind") == "rulings":
+        return print_rulings_report(metrics, thresholds, data, out)
     w = lambda s="": print(s, file=out or sys.stdout)  # noqa: E731
     w(f"داده (data): {data['source']}  rows={data['rows']}  fruitless={data['fruitless']}  "
       f"train={data['train_rows']}  test={data['test_rows']}  sha256={data['sha256'][:12]}")
@@ -157,6 +217,9 @@ def run(args: argparse.Namespace) -> int:
         print("خطا: --epochs، --max-length و --batch-size فقط برای --backend transformers است "
               "(error: these options are for --backend transformers)", file=sys.stderr)
         return 2
+    elif not args.rulings:
+        # Labelled full petitions: the Article 51 completeness features describe what will be scored.
+        backend_params = dict(T.PETITION_PARAMS)
     try:
         backend_factory = lambda: T.make_backend(args.backend, seed=args.seed, base_model=args.base_model,  # noqa: E731
                                                  **backend_params)
@@ -171,13 +234,24 @@ def run(args: argparse.Namespace) -> int:
             print(f"دادنامه‌ها (rulings): labelled {lab.get('labelled')}, skipped {lab.get('skipped_total')} "
                   f"{lab.get('skipped')}", file=sys.stderr)
             try:
-                print_agreement(args.rulings, args.gold)
+                agreement = print_agreement(args.rulings, args.gold)
             except FileNotFoundError as exc:
                 print(f"خطا: فایل برچسب‌های دستی {exc} پیدا نشد (error: gold labels file not found)", file=sys.stderr)
                 return 2
-        eval_rows = T.load_rulings(args.eval_rulings) if args.eval_rulings else None
-        result = T.train(rows, backend_factory, seed=args.seed, test_size=args.test_size, cv_folds=args.cv_folds,
-                         progress=not args.no_progress, eval_rows=eval_rows)
+            if agreement is not None:
+                lab["agreement"] = agreement
+        if args.with_corpus and not args.rulings:
+            print("خطا: --with-corpus فقط همراه --rulings معنا دارد (error: --with-corpus needs --rulings)", file=sys.stderr)
+            return 2
+        if args.rulings:
+            corpus_rows = T.load_corpus(args.with_corpus) if args.with_corpus else None
+            result = T.train_rulings(rows, backend_factory, seed=args.seed, cv_folds=max(2, args.cv_folds),
+                                     progress=not args.no_progress, corpus_rows=corpus_rows,
+                                     learning_curve=not args.no_learning_curve)
+        else:
+            eval_rows = T.load_rulings(args.eval_rulings) if args.eval_rulings else None
+            result = T.train(rows, backend_factory, seed=args.seed, test_size=args.test_size, cv_folds=args.cv_folds,
+                             progress=not args.no_progress, eval_rows=eval_rows)
         command = "screening train " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if sys.argv[1:2] == ["train"] else None
         meta = T.build_metadata(result, args.name or args.out.name, args.backend, command)
         print_report(result.metrics, result.thresholds, meta["data"])

@@ -11,6 +11,15 @@ costs a few dictionary look-ups per word and some numpy.
 
 Feature names are prefixed: `w:` word n-gram, `c:` character n-gram (within a word,
 `char_wb` style), `s:` structured feature.
+
+Function words, honorifics, name initials and place names (`lexicon.is_excluded`) are never
+n-gram features. Structured features come in two families (docs/MODEL_SPEC.md):
+- legal (`legal=True`): claim type, the class of what is asked, the parties, the value band,
+  the forum and the CPC 84 grounds the core read — they mean the same in a petition and in a
+  court's restatement of it (`claim_features`);
+- completeness (`completeness=True`): missing Article 51 items, form-level findings and missing
+  key evidence. They describe a full petition form, so they are given only for a text the parser
+  read as one (`is_full_petition`); a court's restatement or a short note never gets them.
 """
 from __future__ import annotations
 
@@ -24,6 +33,11 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from screening.knowledge.findings import FINDING_TYPES
+from screening.model.claim_features import doc_claim_features
+from screening.model.lexicon import is_excluded
+from screening.report import Severity
+
 # Letters (with half-spaces inside words) or digit runs; digit runs become one shape token,
 # since amounts, dates and IDs carry no signal as words (the structured features have them).
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\u200c]*|\d+")
@@ -36,6 +50,16 @@ _CACHE_LIMIT = 200_000
 # Findings that depend on "today" rather than on the petition: not features (the same
 # petition must get the same score on another day).
 TIME_DEPENDENT_FINDINGS = frozenset({"LAST_DAY", "DEADLINE"})
+
+# CPC 84 grounds and other legal bars the core reads from the wording: the FRUITLESS findings
+# that are not about the evidence list, and the unregistered-deal warning (1403 law).
+_EVIDENCE_FINDINGS = frozenset({"MISSING_EVIDENCE", "ESAR_NO_WITNESSES"})
+GROUND_FINDINGS = frozenset(
+    code for code, ft in FINDING_TYPES.items() if ft.severity is Severity.FRUITLESS and code not in _EVIDENCE_FINDINGS
+) | {"UNREGISTERED_IMMOVABLE_DEAL"}
+
+# A text is read as a full petition form when at most this many Article 51 items are missing.
+FULL_PETITION_MAX_MISSING = 2
 
 
 @dataclass(frozen=True)
@@ -142,6 +166,7 @@ class NgramTfidf:
         min_df: int = 2,
         max_features: int | None = 20_000,
         sublinear_tf: bool = True,
+        drop_excluded: bool = True,
     ):
         if kind not in ("word", "char"):
             raise ValueError(f"kind must be 'word' or 'char', not {kind!r}")
@@ -150,6 +175,7 @@ class NgramTfidf:
         self.min_df = min_df
         self.max_features = max_features
         self.sublinear_tf = sublinear_tf
+        self.drop_excluded = drop_excluded
         self._cache: dict[str, np.ndarray] = {}
 
     # -- state for skops: the per-process cache is not part of the model ------------------
@@ -166,6 +192,7 @@ class NgramTfidf:
     def __setstate__(self, state: dict[str, Any]) -> None:
         state = dict(state)
         terms = state.pop("vocabulary_terms_", None)
+        state.setdefault("drop_excluded", False)  # models saved before the lexicon existed
         self.__dict__.update(state)
         if terms is not None:
             self.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))} if terms else {}
@@ -189,9 +216,10 @@ class NgramTfidf:
             word_grams: dict[str, np.ndarray] = {}
             word_count: Counter[str] = Counter()
             for toks in docs:
-                word_count.update(toks.words)
+                words_here = [w for w in toks.words if not (self.drop_excluded and is_excluded(w))]
+                word_count.update(words_here)
                 arrays = []
-                for w in set(toks.words):
+                for w in set(words_here):
                     g = word_grams.get(w)
                     if g is None:
                         g = np.fromiter((intern(x, len(index)) for x in char_ngrams(w, lo, hi)), dtype=np.int64)
@@ -212,6 +240,12 @@ class NgramTfidf:
         for g, i in index.items():
             grams[i] = g
         kept = [i for i in np.flatnonzero(df >= self.min_df).tolist()]
+        if self.drop_excluded:
+            # No gram made of a function word, honorific or place name: for word grams any
+            # excluded part drops the gram; for character grams, grams that occur only in
+            # excluded words were never counted (see above).
+            if self.kind == "word":
+                kept = [i for i in kept if not any(map(is_excluded, grams[i].split(" ")))]
         # The most frequent first, ties broken by the gram itself: the same data gives the
         # same vocabulary, whatever the order of the documents.
         kept.sort(key=lambda i: (-tf[i], grams[i]))
@@ -237,7 +271,10 @@ class NgramTfidf:
     # -- transforming ---------------------------------------------------------------------
     def _char_ids(self, word: str) -> np.ndarray:
         lo, hi = self.ngram_range
-        ids = np.fromiter((i for i in map(self.vocabulary_.get, char_ngrams(word, lo, hi)) if i is not None), dtype=np.int64)
+        if self.drop_excluded and is_excluded(word):
+            ids = np.zeros(0, dtype=np.int64)
+        else:
+            ids = np.fromiter((i for i in map(self.vocabulary_.get, char_ngrams(word, lo, hi)) if i is not None), dtype=np.int64)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = ids
@@ -321,32 +358,51 @@ class NgramTfidf:
 # --- structured features ----------------------------------------------------------------
 
 
-def structured_features(doc: Any) -> dict[str, float]:
-    """What the core found, as named numbers. Every key is a feature (`s:` prefix added later)."""
+def is_full_petition(doc: Any) -> bool:
+    """The parser read the text as a petition form: at most a couple of Article 51 items missing.
+
+    A court's restatement of a claim or a two-line note misses most of them; for such a text the
+    missing items say nothing about the claim (measured: ROC-AUC about 0.5 on real rulings)."""
+    return getattr(doc, "fields", None) is not None and len(getattr(doc, "missing_fields", None) or []) <= FULL_PETITION_MAX_MISSING
+
+
+def structured_features(doc: Any, legal: bool = True, completeness: bool = True) -> dict[str, float]:
+    """What the core found, as named numbers. Every key is a feature (`s:` prefix added later).
+
+    legal: claim type, forum, CPC 84 grounds, what is asked, the parties, the value band.
+    completeness: missing Article 51 items, other findings, missing key evidence, the claim
+    value's presence — only for a full petition (`is_full_petition`)."""
     feats: dict[str, float] = {}
-    for name in getattr(doc, "missing_fields", None) or []:
-        feats[f"missing={name}"] = 1.0
     ct = getattr(doc, "claim_type", None)
     if ct is not None:
         feats[f"claim_type={ct.code}"] = 1.0
     forum = getattr(doc, "forum", None)
     if forum is not None:
         feats[f"forum={forum.code}"] = 1.0
-    for f in getattr(doc, "findings", None) or []:
-        if f.code not in TIME_DEPENDENT_FINDINGS:
-            feats[f"finding={f.code}"] = 1.0
-    for e in getattr(doc, "evidence_checklist", None) or []:
-        if e.key and not e.present:
-            feats[f"evidence_missing={e.code}"] = 1.0
-    fields = getattr(doc, "fields", None)
-    value = getattr(fields, "claim_value_rial", None) if fields is not None else None
-    if value:
-        feats["value_present"] = 1.0
-        # log10 of the rial value, scaled to about [0, 1] (10^12 rial = 1): keeps it on the
-        # scale of the other features for the regularised model.
-        feats["value_log10"] = min(math.log10(max(float(value), 1.0)) / 12.0, 1.5)
-    else:
-        feats["value_absent"] = 1.0
+    findings = [f.code for f in getattr(doc, "findings", None) or [] if f.code not in TIME_DEPENDENT_FINDINGS]
+    if legal:
+        for code in findings:
+            if code in GROUND_FINDINGS:
+                feats[f"finding={code}"] = 1.0
+        feats.update(doc_claim_features(doc, doc_text(doc)))
+    if completeness and is_full_petition(doc):
+        for name in getattr(doc, "missing_fields", None) or []:
+            feats[f"missing={name}"] = 1.0
+        for code in findings:
+            if not legal or code not in GROUND_FINDINGS:
+                feats[f"finding={code}"] = 1.0
+        for e in getattr(doc, "evidence_checklist", None) or []:
+            if e.key and not e.present:
+                feats[f"evidence_missing={e.code}"] = 1.0
+        fields = getattr(doc, "fields", None)
+        value = getattr(fields, "claim_value_rial", None) if fields is not None else None
+        if value:
+            feats["value_present"] = 1.0
+            # log10 of the rial value, scaled to about [0, 1] (10^12 rial = 1): keeps it on the
+            # scale of the other features for the regularised model.
+            feats["value_log10"] = min(math.log10(max(float(value), 1.0)) / 12.0, 1.5)
+        else:
+            feats["value_absent"] = 1.0
     return feats
 
 
@@ -433,6 +489,9 @@ class DocumentFeatures:
         char_max_features: int | None = 30_000,
         min_df: int = 2,
         use_char: bool = True,
+        legal: bool = True,
+        completeness: bool = True,
+        structured_scale: float = 1.0,
     ):
         self.word_ngram_range = tuple(word_ngram_range)
         self.char_ngram_range = tuple(char_ngram_range)
@@ -440,6 +499,19 @@ class DocumentFeatures:
         self.char_max_features = char_max_features
         self.min_df = min_df
         self.use_char = use_char
+        self.legal = legal
+        self.completeness = completeness
+        # Structured values are multiplied by this: below 1 they are regularised harder than
+        # the n-grams (the same L2 penalty buys less of a score).
+        self.structured_scale = structured_scale
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Models saved before the two families existed used all structured features.
+        state = {"legal": False, "completeness": True, "structured_scale": 1.0, **state}
+        self.__dict__.update(state)
+
+    def structured(self, doc: Any) -> dict[str, float]:
+        return structured_features(doc, legal=self.legal, completeness=self.completeness)
 
     def fit(self, docs: Sequence[Any], y: Any = None) -> "DocumentFeatures":
         toks = [doc_tokens(d) for d in docs]
@@ -449,7 +521,7 @@ class DocumentFeatures:
             if self.use_char
             else None
         )
-        self.structured_ = StructuredVectorizer(min_df=1).fit([structured_features(d) for d in docs])
+        self.structured_ = StructuredVectorizer(min_df=1).fit([self.structured(d) for d in docs])
         return self
 
     @property
@@ -481,10 +553,10 @@ class DocumentFeatures:
             char = self.char_.weights(self.char_.elements(toks))
             parts_i.append(char.ids + char_off)
             parts_v.append(char.values)
-        sdict = structured_features(doc)
+        sdict = self.structured(doc)
         s_ids, s_vals = self.structured_.row(sdict)
         parts_i.append(s_ids + struct_off)
-        parts_v.append(s_vals)
+        parts_v.append(s_vals * self.structured_scale)
         return DocFeatures(
             indices=np.concatenate(parts_i),
             values=np.concatenate(parts_v),
@@ -495,11 +567,14 @@ class DocumentFeatures:
         )
 
     def transform(self, docs: Iterable[Any]) -> sp.csr_matrix:
+        return self.matrix([self.features(d) for d in docs])
+
+    def matrix(self, feats: Sequence[DocFeatures]) -> sp.csr_matrix:
+        """The feature matrix of documents already vectorised (one row each)."""
         indptr = [0]
         indices: list[np.ndarray] = []
         data: list[np.ndarray] = []
-        for d in docs:
-            f = self.features(d)
+        for f in feats:
             indices.append(f.indices)
             data.append(f.values)
             indptr.append(indptr[-1] + len(f.indices))

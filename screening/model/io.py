@@ -186,7 +186,7 @@ def verify_versions(meta: dict[str, Any]) -> None:
 
 
 def load_model(path: str | Path):
-    """Load a model directory as a Scorer (see MODEL_SPEC.md), after all checks."""
+    """Load a model directory as a Scorer (see docs/MODEL_SPEC.md), after all checks."""
     path = Path(path)
     manifest = verify_manifest(path)  # first: metadata.json itself is what was written
     meta = read_metadata(path)

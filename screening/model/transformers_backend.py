@@ -3,7 +3,7 @@
 Install with `pip install -e '.[transformers]'`. Nothing here imports torch or transformers at module
 import time, so the default install never pays for them; they are imported on first use.
 
-What it does, in the terms of MODEL_SPEC.md:
+What it does, in the terms of docs/MODEL_SPEC.md:
 
 - Input is `doc.normalised.text`; the label is 1 = fruitless.
 - Long petitions: "head+tail". A petition longer than the model window keeps its first `head_tokens`
@@ -43,6 +43,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from screening.document import Document
+from screening.model.features import is_full_petition
 from screening.model.files import ModelLoadError
 from screening.model.scorer import TrainingDataError
 from screening.model.sklearn_backend import missing_label, short_label
@@ -401,7 +402,12 @@ def _logit(p: float) -> float:
 
 
 def _rule_features(doc: Document) -> set[str]:
-    return {f"s:finding={f.code}" for f in doc.findings} | {f"s:missing={m}" for m in doc.missing_fields}
+    """Findings, and the missing Article 51 items only for a text read as a full petition form:
+    a court's restatement of a claim misses most items, which says nothing about the claim."""
+    feats = {f"s:finding={f.code}" for f in doc.findings}
+    if is_full_petition(doc):
+        feats |= {f"s:missing={m}" for m in doc.missing_fields}
+    return feats
 
 
 def rule_log_odds(docs: Sequence[Document], y: np.ndarray) -> dict[str, float]:
@@ -451,7 +457,7 @@ def _sha256(path: Path) -> str:
 
 
 class TransformersBackend(BaseEstimator):
-    """Fine-tunes a sequence classifier from a local model folder; estimator-like (MODEL_SPEC.md).
+    """Fine-tunes a sequence classifier from a local model folder; estimator-like (docs/MODEL_SPEC.md).
 
     base_model: folder saved with save_pretrained (config.json, weights, tokenizer); never downloaded.
     max_length: model window in word pieces, special tokens included (capped by the model's own).
@@ -495,7 +501,7 @@ class TransformersBackend(BaseEstimator):
 
     # -- fit ------------------------------------------------------------------------------------
 
-    def fit(self, docs: Sequence[Document], y: Sequence[int]) -> "TransformersBackend":
+    def fit(self, docs: Sequence[Document], y: Sequence[int], groups: Sequence[Any] | None = None) -> "TransformersBackend":
         if self.long_text not in LONG_TEXT_STRATEGIES:
             raise ValueError(f"long_text must be one of {LONG_TEXT_STRATEGIES}, not {self.long_text!r}")
         folder = check_base_model(self.base_model)
@@ -504,7 +510,7 @@ class TransformersBackend(BaseEstimator):
         y = np.asarray(y, dtype=int)
         if len(texts) != len(y):
             raise ValueError("docs and y differ in length")
-        train_idx, val_idx = self._split(y)
+        train_idx, val_idx = self._split(y, groups)
 
         with _deterministic(torch, int(self.seed)):
             device = _device(torch, self.device)
@@ -546,8 +552,10 @@ class TransformersBackend(BaseEstimator):
         self.base_model_info_ = _describe_base(folder)
         return self
 
-    def _split(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        from sklearn.model_selection import StratifiedShuffleSplit
+    def _split(self, y: np.ndarray, groups: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The calibration split, never used for fine-tuning; with `groups` (near-duplicate texts,
+        docs/MODEL_SPEC.md) a group is never on both sides."""
+        from sklearn.model_selection import StratifiedGroupKFold, StratifiedShuffleSplit
 
         counts = np.bincount(y, minlength=2)
         if len(counts) > 2 or counts.min() < 2:
@@ -557,8 +565,14 @@ class TransformersBackend(BaseEstimator):
             )
         n_val = max(2, int(round(len(y) * float(self.validation_fraction))))
         n_val = min(n_val, len(y) - 2)
-        split = StratifiedShuffleSplit(n_splits=1, test_size=n_val, random_state=int(self.seed))
-        train_idx, val_idx = next(split.split(np.zeros(len(y)), y))
+        if groups is not None:
+            k = max(2, int(round(1.0 / max(float(self.validation_fraction), 1e-3))))
+            k = min(k, int(counts.min()))
+            gsplit = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=int(self.seed))
+            train_idx, val_idx = next(gsplit.split(np.zeros(len(y)), y, list(groups)))
+        else:
+            split = StratifiedShuffleSplit(n_splits=1, test_size=n_val, random_state=int(self.seed))
+            train_idx, val_idx = next(split.split(np.zeros(len(y)), y))
         if len(np.unique(y[val_idx])) < 2:
             raise ValueError("validation split has one class only; give more labelled rows")
         return np.sort(train_idx), np.sort(val_idx)
@@ -760,7 +774,7 @@ def load(path: str | os.PathLike, metadata: dict[str, Any], device: str = "auto"
         occlusion_passages=_occlusion(occlusion_passages, settings),
     )
     info = ModelInfo(name=str(metadata.get("name", folder.name)), version=str(metadata.get("version", "")),
-                     backend=BACKEND)
+                     backend=BACKEND, quality_fa=metadata.get("quality_fa"))
     thresholds = {k: float(v) for k, v in metadata.get("thresholds", {}).items()}
     return TransformersScorer(network, info, thresholds, encoder.describe())
 

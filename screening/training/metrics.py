@@ -146,3 +146,29 @@ def choose_thresholds(y: Sequence[int], p: Sequence[float], recall_target: float
         f"high: precision ≥ {precision_target}",
     }
 
+
+
+def bootstrap_auc(y: Sequence[int], p: Sequence[float], n_boot: int = 1000, seed: int = 13,
+                  level: float = 0.95) -> dict[str, Any] | None:
+    """Percentile bootstrap interval of ROC-AUC (rows resampled with replacement)."""
+    from sklearn.metrics import roc_auc_score
+
+    y = np.asarray(y, dtype=int)
+    p = np.asarray(p, dtype=float)
+    if len(np.unique(y)) < 2:
+        return None
+    rng = np.random.default_rng(seed)
+    vals = []
+    for _ in range(n_boot):
+        i = rng.integers(0, len(y), len(y))
+        if len(np.unique(y[i])) == 2:
+            vals.append(roc_auc_score(y[i], p[i]))
+    lo, hi = np.quantile(vals, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return {"low": _r(lo), "high": _r(hi), "level": level, "resamples": len(vals)}
+
+
+def extremes(p: Sequence[float], low: float = 0.05, high: float = 0.95) -> dict[str, Any]:
+    """How many scores lie above `high` or below `low` (the issue's overconfidence check)."""
+    p = np.asarray(p, dtype=float)
+    return {"above": int((p > high).sum()), "below": int((p < low).sum()), "high": high, "low": low,
+            "min": _r(p.min()) if len(p) else None, "max": _r(p.max()) if len(p) else None}

@@ -11,8 +11,10 @@ def test_compact_model_equals_calibrated_classifier(trained):
 
     rows = trained.rows
     docs, _ = screen_documents(rows.texts[:20], rows.todays[:20])
-    X = backend.model_.features.transform(docs)
-    np.testing.assert_allclose(backend.predict_proba(docs), backend.calibrated_.predict_proba(X)[:, 1], atol=1e-6)
+    model = backend.model_
+    feats = [model.features.features(d) for d in docs]
+    X = model.features.matrix(feats)
+    np.testing.assert_allclose(model.calibrated_proba(feats), backend.calibrated_.predict_proba(X)[:, 1], atol=1e-6)
 
 
 def test_loaded_model_scores_as_the_trained_one(trained, model_dir):

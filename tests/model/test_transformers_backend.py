@@ -287,3 +287,23 @@ def test_same_seed_same_data_gives_the_same_model(tmp_path):
     first, again, other = fit(3), fit(3), fit(4)
     assert np.array_equal(first.predict_proba(docs), again.predict_proba(docs))
     assert not np.array_equal(first.predict_proba(docs), other.predict_proba(docs))
+
+
+def test_rulings_train_the_transformer_on_the_same_labels(base_model, tmp_path, capsys):
+    """`--rulings` with the transformers backend: the same labels, grouped CV and holdout as the default model."""
+    from screening.cli.main import main
+    from tests.petition_factory import make_rulings
+
+    records = make_rulings(40, seed=11)
+    f = tmp_path / "rulings.jsonl"
+    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "tf-rulings"
+    code = main(["train", "--backend", "transformers", "--base-model", str(base_model), "--rulings", str(f),
+                 "--out", str(out), "--seed", "5", "--cv-folds", "2", "--epochs", "1", "--max-length", str(WINDOW),
+                 "--no-learning-curve", "--no-progress"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "ROC-AUC" in printed and "constant base-rate Brier" in printed
+    meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["backend"] == "transformers" and meta["metrics"]["kind"] == "rulings"
+    assert meta["data"]["labelling"]["labelled"] == 40 and meta["quality_fa"]

@@ -24,7 +24,7 @@ def test_metrics_cover_what_the_card_reports(trained):
 
 def test_same_seed_same_data_same_metrics(dataset, trained):
     rows = T.rows_from_records(dataset, source="tests:synthetic")
-    again = T.train(rows, lambda: T.make_backend("sklearn", seed=13), seed=13, test_size=0.25)
+    again = T.train(rows, lambda: T.make_backend("sklearn", seed=13, **T.PETITION_PARAMS), seed=13, test_size=0.25)
     assert json.dumps(again.metrics, sort_keys=True) == json.dumps(trained.metrics, sort_keys=True)
     assert again.thresholds == trained.thresholds
 
@@ -37,9 +37,10 @@ def test_labelled_csv_and_jsonl_are_read(tmp_path):
     assert rows.skipped == {"no_text": 1, "no_label": 1}
     jsonl = tmp_path / "d.jsonl"
     jsonl.write_text('{"text": "الف", "fruitless": true}\n{"text": "ب", "outcome": "not_heard"}\n'
-                     '{"text": "ج", "outcome": "merits_rejected"}\n', encoding="utf-8")
-    # the one definition: a merits rejection leaves the plaintiff with nothing, so it is fruitless
-    assert T.load_labelled(jsonl).labels == [1, 1, 1]
+                     '{"text": "ج", "outcome": "merits_rejected"}\n{"text": "د", "outcome": "partially_accepted"}\n',
+                     encoding="utf-8")
+    # issue 11's one definition: a dismissal on the merits gives the plaintiff nothing, so it is fruitless
+    assert T.load_labelled(jsonl).labels == [1, 1, 1, 0]
 
 
 def test_too_little_data_is_a_clear_error():
