@@ -31,7 +31,9 @@ from screening_web.middleware import (
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
 )
+from screening.records.service import Recording, RecordingSettings
 from screening_web.routers import api, health, pages
+from screening_web.routers import records as records_pages
 from screening_web.templating import STATIC_DIR, templates
 
 __all__ = ["create_app", "create_served_app", "get_screener"]
@@ -50,7 +52,7 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
-               csrf_secret: str | None = None) -> FastAPI:
+               csrf_secret: str | None = None, records: Recording | None = None) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -58,13 +60,19 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     built on first use (or at startup with warm_up=True, so the first request is not slow).
     csrf_secret: signs the CSRF cookie; defaults to $SCREENING_CSRF_SECRET, else a random one
     for this process (several worker processes must share one: `screening serve` sees to it).
+    records: the office records while recording is on (`screening serve --record`); None = off,
+    and then nothing is written anywhere and the records pages answer 404.
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm_up:
             await run_in_threadpool(load_screener, app)
+        if records is not None:  # retention is enforced at every start-up
+            await run_in_threadpool(records.store.purge, None, records.store.retain_days)
         yield
+        if records is not None:
+            records.close()
 
     app = FastAPI(
         title="غربالگری دادخواست (Petition screening)",
@@ -76,10 +84,12 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     )
     app.state.screener = screener
     app.state.model = model
+    app.state.records = records
 
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(health.router)
+    app.include_router(records_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
@@ -112,5 +122,8 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
-    (default: the shipped one), loaded at startup."""
-    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True)
+    (default: the shipped one), loaded at startup, and the office records when $SCREENING_RECORD=1."""
+    settings = RecordingSettings.from_env()
+    # `screening serve --record` migrated the database before starting the workers; they only check.
+    recording = Recording.open(settings, migrate_to_head=False) if settings else None
+    return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, records=recording)

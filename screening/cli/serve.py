@@ -14,8 +14,11 @@ import sys
 from typing import Any
 
 from screening.cli.options import add_model_option
+from screening.cli.records import _positive_days, add_db_option
 from screening.model.files import ModelLoadError
 from screening.pipeline import resolve_model
+from screening.records.service import RECORD_ENV, SESSION_SECRET_ENV, Recording, RecordingSettings
+from screening.records.store import DEFAULT_RETAIN_DAYS
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
@@ -57,7 +60,36 @@ def register(subparsers: Any) -> None:
     )
     add_model_option(p)
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    rec = p.add_argument_group("سوابق دفتر (office records)", "ثبت سوابق فقط با --record روشن می‌شود.")
+    rec.add_argument("--record", action="store_true",
+                     help="ثبت سابقه هر غربالگری (کدها، امتیاز و تصمیم کارشناس؛ بدون متن) در پایگاه داده")
+    rec.add_argument("--keep-text", action="store_true",
+                     help="متن دادخواست هم برای آموزش دوباره مدل نگه داشته شود (فقط با --record)")
+    rec.add_argument("--retain-days", type=_positive_days, default=DEFAULT_RETAIN_DAYS,
+                     help=f"مدت نگهداری متن به روز (پیش‌فرض {DEFAULT_RETAIN_DAYS})")
+    rec.add_argument("--office", default="office", help="شناسه دفتر که روی هر سابقه نوشته می‌شود")
+    add_db_option(rec)
     p.set_defaults(func=run)
+
+
+def start_recording(args: argparse.Namespace) -> RecordingSettings | None:
+    """Migrates the records database and purges expired text once, before any worker starts;
+    returns the settings the workers get through the environment (None: recording off)."""
+    if not args.record:
+        if args.keep_text or args.db:
+            raise ValueError("--keep-text و --db فقط همراه --record معنا دارند.")
+        return None
+    settings = RecordingSettings(db_url=args.db, office_id=args.office, keep_text=args.keep_text,
+                                 retain_days=args.retain_days)
+    recording = Recording.open(settings)
+    try:
+        purged = recording.store.purge(retain_days=args.retain_days)
+    finally:
+        recording.close()
+    where = args.db or "پایگاه داده پیش‌فرض"
+    kept = f"متن دادخواست {args.retain_days} روز نگه داشته می‌شود" if args.keep_text else "متن دادخواست نگه داشته نمی‌شود"
+    print(f"ثبت سوابق روشن است ({where}؛ {kept}؛ متن {purged} دادخواست منقضی حذف شد).", flush=True)
+    return settings
 
 
 def log_config(level: str) -> dict[str, Any]:
@@ -103,6 +135,18 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
+    try:
+        recording = start_recording(args)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # the database cannot be reached or migrated: say so before listening
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"پایگاه داده سوابق در دسترس نیست: {detail}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    # Off unless --record: an inherited SCREENING_RECORD=1 must not turn recording on unseen.
+    os.environ.update(recording.to_env() if recording else {RECORD_ENV: "0"})
+    os.environ.setdefault(SESSION_SECRET_ENV, secrets.token_urlsafe(32))  # one login for all workers
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
     shown_host = f"[{args.host}]" if ":" in args.host else args.host

@@ -17,8 +17,11 @@ from screening_web.templating import templates
 router = APIRouter(include_in_schema=False)
 
 
-def _page(request: Request, *, text: str = "", view: Any = None, error: str | None = None, status: int = 200):
+def _page(request: Request, *, text: str = "", view: Any = None, error: str | None = None, status: int = 200,
+          reference: str | None = None):
     context = {
+        "recording": request.app.state.records,  # the form says plainly when recording is on
+        "record_reference": reference,  # where the page posts the expert's decisions, when recorded
         "text": text,
         "view": view,
         "error": error,
@@ -45,4 +48,6 @@ async def screen_form(request: Request, screener: Annotated[Screener, Depends(ge
         report = await run_in_threadpool(screener.screen, text)
     except UnusableInput as exc:
         return _page(request, text=text, error=exc.message_fa, status=422)
-    return _page(request, text=text, view=build_view(report, text))
+    records = request.app.state.records
+    reference = await run_in_threadpool(records.record, report, text) if records is not None else None
+    return _page(request, text=text, view=build_view(report, text), reference=reference)

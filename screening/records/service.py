@@ -1,0 +1,83 @@
+"""Recording as a front end turns it on: settings (from `screening serve` options or the environment
+its worker processes inherit) and the store, accounts and session signer they open together."""
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from screening.records.auth import Accounts, SessionSigner
+from screening.records.store import DEFAULT_RETAIN_DAYS, RecordStore
+from screening.report import Report
+
+log = logging.getLogger("screening.web.records")
+
+# `screening serve` sets these for its workers, like SCREENING_MODEL.
+RECORD_ENV = "SCREENING_RECORD"
+DB_ENV = "SCREENING_DB"
+KEEP_TEXT_ENV = "SCREENING_KEEP_TEXT"
+RETAIN_DAYS_ENV = "SCREENING_RETAIN_DAYS"
+OFFICE_ENV = "SCREENING_OFFICE"
+SESSION_SECRET_ENV = "SCREENING_SESSION_SECRET"
+DEFAULT_OFFICE = "office"
+
+
+@dataclass(frozen=True)
+class RecordingSettings:
+    db_url: str | None = None  # None: the SQLite file in the user's data folder
+    office_id: str = DEFAULT_OFFICE
+    keep_text: bool = False
+    retain_days: int = DEFAULT_RETAIN_DAYS
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> "RecordingSettings | None":
+        """The settings the serving process was started with; None when recording is off."""
+        if env.get(RECORD_ENV) != "1":
+            return None
+        return cls(
+            db_url=env.get(DB_ENV) or None,
+            office_id=env.get(OFFICE_ENV) or DEFAULT_OFFICE,
+            keep_text=env.get(KEEP_TEXT_ENV) == "1",
+            retain_days=int(env.get(RETAIN_DAYS_ENV) or DEFAULT_RETAIN_DAYS),
+        )
+
+    def to_env(self) -> dict[str, str]:
+        env = {RECORD_ENV: "1", OFFICE_ENV: self.office_id, KEEP_TEXT_ENV: "1" if self.keep_text else "0",
+               RETAIN_DAYS_ENV: str(self.retain_days)}
+        if self.db_url:
+            env[DB_ENV] = self.db_url
+        return env
+
+
+class Recording:
+    """What the web app holds in `app.state.records` while recording is on."""
+
+    def __init__(self, store: RecordStore, session_secret: str | None = None) -> None:
+        self.store = store
+        self.accounts = Accounts(store.sessions, clock=store.clock)
+        self.signer = SessionSigner(session_secret or os.environ.get(SESSION_SECRET_ENV) or secrets.token_urlsafe(32))
+
+    @classmethod
+    def open(cls, settings: RecordingSettings, *, migrate_to_head: bool = True,
+             session_secret: str | None = None) -> "Recording":
+        store = RecordStore.open(settings.db_url, migrate_to_head=migrate_to_head, office_id=settings.office_id,
+                                 keep_text=settings.keep_text, retain_days=settings.retain_days)
+        return cls(store, session_secret)
+
+    def record(self, report: Report, text: str) -> str | None:
+        """Record one screening; None when the database refused (the citizen still gets the
+        report). Only the exception type is logged: a database error can quote the row it held."""
+        try:
+            return self.store.record(report, text)
+        except Exception as exc:  # noqa: BLE001 - recording must never cost the screening
+            log.error("record not written: %s", type(exc).__name__)
+            return None
+
+    @property
+    def keep_text(self) -> bool:
+        return self.store.keep_text
+
+    def close(self) -> None:
+        self.store.engine.dispose()
