@@ -35,8 +35,14 @@ class ColumnGroup:
     shown: tuple[str, ...]
 
 
-def _text(x: float, y: float, s: str, *, anchor: str = "end", size: int = 12, fill: str = "#222") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" direction="rtl" font-family="{FONT}" '
+# With direction="rtl", SVG's text-anchor is relative to the reading direction: "start" puts the
+# text's right edge at x, "end" its left edge.
+_ANCHOR = {"right": "start", "left": "end", "middle": "middle"}
+
+
+def _text(x: float, y: float, s: str, *, align: str = "right", size: int = 12, fill: str = "#222") -> str:
+    """Text whose right edge (align="right"), left edge or middle is at x."""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{_ANCHOR[align]}" direction="rtl" font-family="{FONT}" '
             f'font-size="{size}" fill="{fill}">{escape(s)}</text>')
 
 
@@ -48,8 +54,15 @@ def _open(width: int, height: int, title: str, desc: str) -> tuple[str, str]:
     return head, "</svg>"
 
 
+MAX_LABEL_CHARS = 44  # what fits in label_width at 12 px; the full label is in the table below
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
 def hbars(bars: Sequence[Bar], title: str, *, max_value: float | None = None, width: int = 640,
-          label_width: int = 220, row: int = 26, colour: str = PALETTE[0]) -> Markup:
+          label_width: int = 280, row: int = 26, colour: str = PALETTE[0]) -> Markup:
     """Horizontal bars: labels on the right, bars growing leftwards, value at the bar's end."""
     height = max(len(bars), 1) * row + 10
     head, tail = _open(width, height, title, "، ".join(f"{b.label}: {b.shown}" for b in bars) or "بدون داده")
@@ -60,11 +73,11 @@ def hbars(bars: Sequence[Bar], title: str, *, max_value: float | None = None, wi
     for i, b in enumerate(bars):
         y = 5 + i * row
         length = 0 if top <= 0 else max(span * b.value / top, 1 if b.value > 0 else 0)
-        parts.append(_text(width - 4, y + row * 0.62, b.label))
+        parts.append(_text(width - 4, y + row * 0.62, _short(b.label)))
         parts.append(f'<rect x="{right - length:.1f}" y="{y + 4}" width="{length:.1f}" height="{row - 8}" fill="{colour}"/>')
-        parts.append(_text(right - length - 4, y + row * 0.62, b.shown, anchor="end", size=11, fill="#444"))
+        parts.append(_text(right - length - 4, y + row * 0.62, b.shown, align="right", size=11, fill="#444"))
     if not bars:
-        parts.append(_text(width / 2, row * 0.7, "داده‌ای نیست", anchor="middle"))
+        parts.append(_text(width / 2, row * 0.7, "داده‌ای نیست", align="middle"))
     parts.append(tail)
     return Markup("".join(parts))
 
@@ -92,7 +105,7 @@ def columns(groups: Sequence[ColumnGroup], series: Sequence[str], title: str, *,
         parts.append(f'<line x1="4" x2="{width - 4}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd" stroke-width="1"/>')
         if top > 0:
             label = f"{round(top * frac * 100)}٪" if percent_axis else f"{top * frac:.0f}"
-            parts.append(_text(6, y - 2, to_fa_digits(label), anchor="start", size=10, fill="#777"))
+            parts.append(_text(6, y - 2, to_fa_digits(label), align="left", size=10, fill="#777"))
     if groups:
         slot = (width - 40) / len(groups)
         bar_w = max(min(slot * 0.8 / max(len(series), 1), 28), 2)
@@ -106,8 +119,8 @@ def columns(groups: Sequence[ColumnGroup], series: Sequence[str], title: str, *,
                 h = 0 if top <= 0 else plot_h * v / top
                 parts.append(f'<rect x="{start - (si + 1) * bar_w:.1f}" y="{plot_bottom - h:.1f}" width="{bar_w - 1:.1f}" '
                              f'height="{h:.1f}" fill="{PALETTE[si % len(PALETTE)]}"/>')
-            parts.append(_text(centre, height - 12, g.label, anchor="middle", size=10))
+            parts.append(_text(centre, height - 12, g.label, align="middle", size=10))
     else:
-        parts.append(_text(width / 2, height / 2, "داده‌ای نیست", anchor="middle"))
+        parts.append(_text(width / 2, height / 2, "داده‌ای نیست", align="middle"))
     parts.append(tail)
     return Markup("".join(parts))

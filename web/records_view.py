@@ -21,7 +21,8 @@ from screening.training.rulings import FRUITLESS_OUTCOMES, OUTCOMES
 from screening_web.charts import Bar, ColumnGroup, columns, hbars
 
 DECISION_FA = {"handled": "بررسی شد", "overridden": "نادیده گرفته شد", "open": "بدون تصمیم"}
-_PLACEHOLDER = re.compile(r"\s*\(?\{[a-z_]+\}\)?")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_BARE_PLACEHOLDER = re.compile(r"\s*\(…\)")
 
 
 def outcome_label(code: str | None) -> str:
@@ -61,7 +62,7 @@ def finding_title(code: str) -> str:
     if row is None:
         return code
     first = re.split(r"[.؛]", row.message_fa, maxsplit=1)[0]
-    first = _PLACEHOLDER.sub("", first).strip()
+    first = _BARE_PLACEHOLDER.sub("", _PLACEHOLDER.sub("…", first)).strip()
     return first if len(first) <= 70 else first[:68].rstrip() + "…"
 
 
