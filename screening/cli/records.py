@@ -21,12 +21,13 @@ from screening.records.auth import Accounts
 from screening.records.db import default_db_path, make_engine, normalise_url, sqlite_path
 from screening.records.export import FORMATS, write_records
 from screening.records.store import RecordsError, RecordStore
+from screening.text.digits import to_fa_digits
 
 EXIT_OK = 0
 EXIT_ERROR = 2
 
 
-def _positive_days(value: str) -> int:
+def positive_days(value: str) -> int:
     try:
         n = int(value)
     except ValueError:
@@ -64,7 +65,7 @@ def register(subparsers: Any) -> None:
 
     g = sub.add_parser("purge", help="حذف متن دادخواست‌هایی که مهلت نگهداری آن‌ها گذشته است")
     add_db_option(g)
-    g.add_argument("--retain-days", type=_positive_days, default=None,
+    g.add_argument("--retain-days", type=positive_days, default=None,
                    help="متن‌هایی را هم که بیش از این تعداد روز پیش غربال شده‌اند حذف کن")
     g.set_defaults(func=run_purge)
 
@@ -125,7 +126,7 @@ def run_purge(args: argparse.Namespace) -> int:
         print(exc.message_fa, file=sys.stderr)
         return EXIT_ERROR
     n = store.purge(retain_days=args.retain_days)
-    print(f"متن {n} دادخواست حذف شد.")
+    print(f"متن {to_fa_digits(n)} دادخواست حذف شد.")
     return EXIT_OK
 
 
@@ -145,5 +146,5 @@ def run_export(args: argparse.Namespace) -> int:
         with open(partial, "w", encoding="utf-8", newline="") as fh:
             n = write_records(rows, fh, fmt, with_text=args.with_text)
         partial.replace(out)  # a complete file or none
-    print(f"{n} سابقه نوشته شد.", file=sys.stderr)
+    print(f"{to_fa_digits(n)} سابقه نوشته شد.", file=sys.stderr)
     return EXIT_OK

@@ -13,12 +13,16 @@ import socket
 import sys
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 from screening.cli.options import add_model_option
-from screening.cli.records import _positive_days, add_db_option
+from screening.cli.records import positive_days, add_db_option
+from screening.records.db import normalise_url
 from screening.model.files import ModelLoadError
 from screening.pipeline import resolve_model
 from screening.records.service import RECORD_ENV, SESSION_SECRET_ENV, Recording, RecordingSettings
 from screening.records.store import DEFAULT_RETAIN_DAYS
+from screening.text.digits import to_fa_digits
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
@@ -65,7 +69,7 @@ def register(subparsers: Any) -> None:
                      help="ثبت سابقه هر غربالگری (کدها، امتیاز و تصمیم کارشناس؛ بدون متن) در پایگاه داده")
     rec.add_argument("--keep-text", action="store_true",
                      help="متن دادخواست هم برای آموزش دوباره مدل نگه داشته شود (فقط با --record)")
-    rec.add_argument("--retain-days", type=_positive_days, default=DEFAULT_RETAIN_DAYS,
+    rec.add_argument("--retain-days", type=positive_days, default=DEFAULT_RETAIN_DAYS,
                      help=f"مدت نگهداری متن به روز (پیش‌فرض {DEFAULT_RETAIN_DAYS})")
     rec.add_argument("--office", default="office", help="شناسه دفتر که روی هر سابقه نوشته می‌شود")
     add_db_option(rec)
@@ -86,9 +90,10 @@ def start_recording(args: argparse.Namespace) -> RecordingSettings | None:
         purged = recording.store.purge(retain_days=args.retain_days)
     finally:
         recording.close()
-    where = args.db or "پایگاه داده پیش‌فرض"
-    kept = f"متن دادخواست {args.retain_days} روز نگه داشته می‌شود" if args.keep_text else "متن دادخواست نگه داشته نمی‌شود"
-    print(f"ثبت سوابق روشن است ({where}؛ {kept}؛ متن {purged} دادخواست منقضی حذف شد).", flush=True)
+    where = make_url(normalise_url(args.db)).render_as_string(hide_password=True)  # never print a password
+    kept = (f"متن دادخواست {to_fa_digits(args.retain_days)} روز نگه داشته می‌شود" if args.keep_text
+            else "متن دادخواست نگه داشته نمی‌شود")
+    print(f"ثبت سوابق روشن است ({where}؛ {kept}؛ متن {to_fa_digits(purged)} دادخواست منقضی حذف شد).", flush=True)
     return settings
 
 
