@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import time
+from collections.abc import Sequence
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from screening.records.auth import Accounts, SessionSigner
-from screening.records.store import DEFAULT_RETAIN_DAYS, RecordStore
+from screening.records.store import DEFAULT_RETAIN_DAYS, Decision, RecordsError, RecordStore, RecordView
+from screening.records.writer import RecordWriter
 from screening.report import Report
 
 log = logging.getLogger("screening.web.records")
@@ -56,6 +59,7 @@ class Recording:
 
     def __init__(self, store: RecordStore, session_secret: str | None = None) -> None:
         self.store = store
+        self.writer = RecordWriter(store)
         self.accounts = Accounts(store.sessions, clock=store.clock)
         self.signer = SessionSigner(session_secret or os.environ.get(SESSION_SECRET_ENV) or secrets.token_urlsafe(32))
 
@@ -67,17 +71,37 @@ class Recording:
         return cls(store, session_secret)
 
     def record(self, report: Report, text: str) -> str | None:
-        """Record one screening; None when the database refused (the citizen still gets the
-        report). Only the exception type is logged: a database error can quote the row it held."""
+        """Queue one screening for the background writer; returns its reference at once, or None
+        when it could not even be queued (the citizen still gets the report). Only the exception
+        type is logged: a database error can quote the row it held."""
         try:
-            return self.store.record(report, text)
+            return self.writer.submit(report, text)
         except Exception as exc:  # noqa: BLE001 - recording must never cost the screening
             log.error("record not written: %s", type(exc).__name__)
             return None
+
+    def find(self, reference: str) -> list[RecordView]:
+        self.writer.flush()
+        return self.store.find(reference)
+
+    def decide(self, reference: str, decisions: Sequence[Decision], wait_s: float = 3.0) -> RecordView:
+        """The expert's decisions on a screening that was just recorded, perhaps by another worker
+        process whose writer has not committed it yet: wait a little for it before giving up."""
+        self.writer.flush()
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                return self.store.decide(reference, decisions)
+            except RecordsError as exc:
+                if exc.code != "not_found" or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.05)
 
     @property
     def keep_text(self) -> bool:
         return self.store.keep_text
 
     def close(self) -> None:
+        """Write what is still queued, then let the connections go."""
+        self.writer.close()
         self.store.engine.dispose()

@@ -58,6 +58,17 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Screening:
+    """One screening as it will be written: no report object, and the text only if it is kept."""
+
+    digest: str
+    reference: str
+    at: _dt.datetime
+    values: dict[str, Any]
+    findings: tuple[tuple[int, str, str], ...]
+
+
+@dataclass(frozen=True)
 class FindingView:
     position: int
     code: str
@@ -131,55 +142,79 @@ class RecordStore:
 
     # --- writing a screening ----------------------------------------------------------------
 
+    def snapshot(self, report: Report, text: str) -> Screening:
+        """What will be written about this screening, taken now (cheap: a hash and a few codes).
+        The text goes in only when the office keeps texts."""
+        now = self.clock()
+        keep = self.keep_text
+        return Screening(
+            digest=petition_digest(text),
+            reference=petition_reference(text),
+            at=now,
+            values=dict(
+                office_id=self.office_id,
+                last_screened_at=now,
+                claim_type=report.claim_type.code,
+                petition_kind=_petition_kind(report),
+                forum=report.forum.code,
+                value_band=value_band(report.fields.claim_value_rial),
+                fruitless_probability=report.fruitless_probability,
+                risk_band=report.risk_band,
+                model_name=report.model.name if report.model else None,
+                model_version=report.model.version if report.model else None,
+                blockers=sum(f.severity is Severity.BLOCKER for f in report.findings),
+                text=text if keep else None,
+                text_expires_at=now + _dt.timedelta(days=self.retain_days) if keep else None,
+            ),
+            findings=tuple((i, f.code, f.severity.value) for i, f in enumerate(report.findings)),
+        )
+
     def record(self, report: Report, text: str) -> str:
         """Keep what the report says about `text`; returns its reference.
 
         The same text screened again (a reload, a second look) updates its record instead of
         adding one; decisions and the outcome stay with it.
         """
-        digest = petition_digest(text)
-        reference = petition_reference(text)
-        now = self.clock()
-        keep = self.keep_text
-        values = dict(
-            office_id=self.office_id,
-            last_screened_at=now,
-            claim_type=report.claim_type.code,
-            petition_kind=_petition_kind(report),
-            forum=report.forum.code,
-            value_band=value_band(report.fields.claim_value_rial),
-            fruitless_probability=report.fruitless_probability,
-            risk_band=report.risk_band,
-            model_name=report.model.name if report.model else None,
-            model_version=report.model.version if report.model else None,
-            blockers=sum(f.severity is Severity.BLOCKER for f in report.findings),
-            text=text if keep else None,
-            text_expires_at=now + _dt.timedelta(days=self.retain_days) if keep else None,
-        )
-        findings = [(i, f.code, f.severity.value) for i, f in enumerate(report.findings)]
-        for attempt in range(2):  # a second worker may insert the same text between our read and write
-            with self.session() as s, s.begin():
-                rec = s.scalars(select(Record).where(Record.digest == digest)).one_or_none()
+        snap = self.snapshot(report, text)
+        self.write([snap])
+        return snap.reference
+
+    def write(self, screenings: Sequence[Screening]) -> None:
+        """Write several screenings in one transaction (one commit: what makes a busy office cheap);
+        if another process inserted one of the same texts meanwhile, write them one by one."""
+        try:
+            self._write(screenings)
+        except IntegrityError:
+            if len(screenings) == 1:
+                self._write(screenings)  # the other insert is committed now: this one updates it
+                return
+            for snap in screenings:
+                self.write([snap])
+
+    def _write(self, screenings: Sequence[Screening]) -> None:
+        with self.session() as s, s.begin():
+            digests = {snap.digest for snap in screenings}
+            known = {
+                r.digest: r for r in s.scalars(
+                    select(Record).where(Record.digest.in_(digests)).options(selectinload(Record.findings))
+                )
+            }
+            for snap in screenings:
+                findings = list(snap.findings)
+                rec = known.get(snap.digest)
                 if rec is None:
-                    rec = Record(reference=reference, digest=digest, screened_at=now, screenings=1, **values)
+                    rec = Record(reference=snap.reference, digest=snap.digest, screened_at=snap.at, screenings=1,
+                                 **snap.values)
                     rec.findings = [RecordFinding(position=i, code=c, severity=sev) for i, c, sev in findings]
                     s.add(rec)
-                else:
-                    for key, value in values.items():
-                        setattr(rec, key, value)
-                    rec.screenings += 1
-                    old = [(f.position, f.code, f.severity) for f in rec.findings]
-                    if old != findings:  # another model or rule version: the old decisions no longer apply
-                        rec.findings = [RecordFinding(position=i, code=c, severity=sev) for i, c, sev in findings]
-                try:
-                    s.flush()
-                except IntegrityError:
-                    if attempt:
-                        raise
-                    s.rollback()
+                    known[snap.digest] = rec
                     continue
-            return reference
-        return reference  # pragma: no cover
+                for key, value in snap.values.items():
+                    setattr(rec, key, value)
+                rec.screenings += 1
+                if [(f.position, f.code, f.severity) for f in rec.findings] != findings:
+                    # another model or rule version: the old decisions no longer apply
+                    rec.findings = [RecordFinding(position=i, code=c, severity=sev) for i, c, sev in findings]
 
     # --- reading ----------------------------------------------------------------------------
 

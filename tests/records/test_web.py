@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from screening.records.auth import MAX_FAILURES
 from screening.records.service import Recording, RecordingSettings
+from screening.records.store import RecordStore
 from screening.text.reference import petition_reference
 from screening_web.app import create_app, create_served_app
 from tests.records.seed import seed
@@ -107,10 +108,9 @@ def test_form_says_plainly_that_recording_is_on(client):
 
 def test_recording_on_without_keep_text_keeps_no_petition_text(client, recording, tmp_path, no_defendant):
     screen(client, no_defendant)
-    assert recording.store.count() == 1
-    recording.close()  # checkpoint the WAL into the file, then read every byte the database left
+    recording.close()  # the writer commits what is queued, then the WAL is checkpointed into the file  # checkpoint the WAL into the file, then read every byte the database left
+    assert RecordStore.open(str(tmp_path / "records.sqlite3")).count() == 1
     blobs = b"".join(p.read_bytes() for p in tmp_path.glob("records.sqlite3*"))
-    assert blobs
     words = [w for w in re.findall(r"\w{4,}", no_defendant) if not w.isascii()]
     probes = ["علی رضایی", "0012345679", "450,000,000", "خیابان", "چک شماره"] + [line for line in no_defendant.splitlines() if len(line) > 20]
     found = [p for p in probes + words if p.encode("utf-8") in blobs]
@@ -225,7 +225,7 @@ def test_outcome_entry_by_reference(client, recording, screener, no_defendant):
     })
     assert r.status_code == 200 and 'id="outcome-saved"' in r.text
     assert "قرار رد دادخواست" in r.text and "۱۴۰۴/۰۵/۱۲" in r.text
-    [view] = recording.store.find(ref)
+    [view] = recording.find(ref)
     assert view.outcome == "rejected_petition"
     assert view.ruling_date == _dt.date(2025, 8, 3)
     bad = client.post(f"/records/{ref}/outcome", data={"outcome": "accepted", "ruling_date": "1404/13/40",
@@ -253,7 +253,7 @@ def test_export_csv_and_jsonl(client, recording, screener, no_defendant):
 def test_decisions_by_json_with_the_csrf_header(client, recording, no_defendant):
     screen(client, no_defendant)
     ref = petition_reference(no_defendant)
-    pos = [f.code for f in recording.store.find(ref)[0].findings].index("MISSING_DEFENDANT")
+    pos = [f.code for f in recording.find(ref)[0].findings].index("MISSING_DEFENDANT")
     body = {"decisions": [{"code": "MISSING_DEFENDANT", "position": pos, "decision": "overridden", "reason": "در پیوست"}]}
     assert client.post(f"/records/{ref}/decisions", json=body).status_code == 403  # no token
     r = client.post(f"/records/{ref}/decisions", json=body, headers={"x-csrftoken": token(client)})
@@ -277,7 +277,7 @@ def test_decisions_by_plain_form(client, recording, no_defendant):
     r = client.post(f"/records/{ref}/decisions", data={"code": "MISSING_DEFENDANT", "decision": "handled",
                                                       "csrftoken": token(client)})
     assert r.status_code == 200 and "ثبت شد" in r.text
-    assert {f.decision for f in recording.store.find(ref)[0].findings if f.code == "MISSING_DEFENDANT"} == {"handled"}
+    assert {f.decision for f in recording.find(ref)[0].findings if f.code == "MISSING_DEFENDANT"} == {"handled"}
 
 
 def test_no_petition_text_in_the_logs(client, caplog, no_defendant):

@@ -129,6 +129,7 @@ def dashboard(request: Request, recording: RecordingDep, weeks: int = 12, office
     if user is None:
         return _login_redirect(request)
     filters = Filters(weeks=min(max(weeks, 1), 104), office_id=office or None, claim_type=claim_type or None)
+    recording.writer.flush()
     board = build_dashboard(recording.store, filters)
     return _render(request, "dashboard.html", {"view": V.dashboard_view(board), "filters": filters}, user=user)
 
@@ -155,7 +156,7 @@ def record_page(request: Request, reference: str, recording: RecordingDep) -> Re
     user = current_user(request, recording)
     if user is None:
         return _login_redirect(request)
-    records = recording.store.find(_normalise_reference(reference))
+    records = recording.find(_normalise_reference(reference))
     if not records:
         return _render(request, "lookup.html", {"error": "سابقه‌ای با این شماره پیگیری پیدا نشد."}, status=404, user=user)
     return _render(request, "record.html", {"records": records, "choices": V.OUTCOME_CHOICES, "error": None,
@@ -190,7 +191,7 @@ async def enter_outcome(request: Request, reference: str, recording: RecordingDe
         except RecordsError as exc:
             error = exc.message_fa
     if error is not None:
-        records = recording.store.find(reference)
+        records = recording.find(reference)
         if not records:
             return _render(request, "lookup.html", {"error": error}, status=404, user=user)
         return _render(request, "record.html", {"records": records, "choices": V.OUTCOME_CHOICES, "error": error,
@@ -207,6 +208,7 @@ def export(request: Request, fmt: Literal["csv", "jsonl"], recording: RecordingD
     if user is None:
         return _login_redirect(request)
     buffer = io.StringIO()
+    recording.writer.flush()
     write_records(recording.store.export_rows(), buffer, fmt)
     stamp = _dt.date.today().isoformat()
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
@@ -255,7 +257,7 @@ async def decisions(request: Request, reference: str, recording: RecordingDep) -
             request, "decision_saved.html", {"error": message, "record": None}, status=422)
     items = [Decision(d.code, d.decision, d.reason, d.position) for d in body.decisions]
     try:
-        view = await run_in_threadpool(recording.store.decide, _normalise_reference(reference), items)
+        view = await run_in_threadpool(recording.decide, _normalise_reference(reference), items)
     except RecordsError as exc:
         status = 404 if exc.code in ("not_found", "unknown_finding") else 422
         return json_error(status, exc.code, exc.message_fa) if is_json else _render(

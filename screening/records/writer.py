@@ -1,0 +1,92 @@
+"""Writes records from a background thread, so a screening never waits for the database.
+
+The form's request hands a small snapshot (hash, codes, numbers) to a queue and answers at once;
+one thread per process writes whatever has queued up in a single transaction. On SQLite that is
+one commit for many screenings instead of sixteen threads queueing for the file's write lock (the
+measured difference: bench/bench_records.py). What is still queued when the process stops is
+written by `close()`; a crash loses at most the last few hundred milliseconds of records.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+
+from screening.records.store import RecordStore, Screening
+from screening.report import Report
+
+log = logging.getLogger("screening.web.records")
+
+MAX_BATCH = 256
+MAX_QUEUE = 10_000  # beyond this the database is not keeping up: record synchronously (backpressure)
+_STOP = object()
+
+
+class RecordWriter:
+    def __init__(self, store: RecordStore) -> None:
+        self.store = store
+        self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUE)
+        self._idle = threading.Condition()
+        self._pending = 0
+        self._thread = threading.Thread(target=self._run, name="records-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, report: Report, text: str) -> str:
+        """Queue one screening; returns its reference at once."""
+        snap = self.store.snapshot(report, text)
+        with self._idle:
+            self._pending += 1
+        try:
+            self._queue.put_nowait(snap)
+        except queue.Full:
+            self._done(1)
+            self.store.write([snap])
+        return snap.reference
+
+    def flush(self, timeout_s: float = 5.0) -> bool:
+        """Wait until everything submitted so far is written; False on timeout."""
+        deadline = time.monotonic() + timeout_s
+        with self._idle:
+            while self._pending:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._idle.wait(left)
+        return True
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout_s)
+
+    def _done(self, n: int) -> None:
+        with self._idle:
+            self._pending -= n
+            if not self._pending:
+                self._idle.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is _STOP:
+                return
+            batch: list[Screening] = [first]
+            stop = False
+            while len(batch) < MAX_BATCH:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    stop = True
+                    break
+                batch.append(item)
+            try:
+                self.store.write(batch)
+            except Exception as exc:  # noqa: BLE001 - keep writing later ones; say what failed, not what it held
+                log.error("%d record(s) not written: %s", len(batch), type(exc).__name__)
+            finally:
+                self._done(len(batch))
+            if stop:
+                return
