@@ -16,12 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from screening.records import migrate
-from screening.records.auth import Accounts
-from screening.records.db import default_db_path, make_engine, normalise_url, sqlite_path
-from screening.records.export import FORMATS, write_records
-from screening.records.store import RecordsError, RecordStore
 from screening.text.digits import to_fa_digits
+
+# The records library (SQLAlchemy, Alembic, argon2) is imported by the commands that use it, not
+# here: every `screening` command builds this parser, and `screening check` should not pay for it.
+FORMATS = ("csv", "jsonl")
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -40,7 +39,7 @@ def positive_days(value: str) -> int:
 def add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=None,
                    help="پایگاه داده سوابق: نشانی SQLAlchemy (postgresql://…) یا مسیر فایل SQLite "
-                        f"(پیش‌فرض {default_db_path()})")
+                        "(پیش‌فرض: records.sqlite3 در پوشه داده‌های کاربر، زیر petition-screening)")
 
 
 def register(subparsers: Any) -> None:
@@ -77,8 +76,11 @@ def register(subparsers: Any) -> None:
     e.set_defaults(func=run_export)
 
 
-def _store(url: str | None) -> RecordStore:
+def _store(url: str | None):
     """The store of an existing database; never creates a default file just to read from it."""
+    from screening.records.db import normalise_url, sqlite_path
+    from screening.records.store import RecordsError, RecordStore
+
     resolved = normalise_url(url)
     path = sqlite_path(resolved)
     if path is not None and not path.exists():
@@ -88,6 +90,9 @@ def _store(url: str | None) -> RecordStore:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
+    from screening.records import migrate
+    from screening.records.db import make_engine
+
     engine = make_engine(args.db)
     try:
         before = migrate.current(engine)
@@ -102,6 +107,9 @@ def run_migrate(args: argparse.Namespace) -> int:
 
 
 def run_add_user(args: argparse.Namespace) -> int:
+    from screening.records.auth import Accounts
+    from screening.records.store import RecordsError, RecordStore
+
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
@@ -120,6 +128,8 @@ def run_add_user(args: argparse.Namespace) -> int:
 
 
 def run_purge(args: argparse.Namespace) -> int:
+    from screening.records.store import RecordsError
+
     try:
         store = _store(args.db)
     except RecordsError as exc:
@@ -131,6 +141,9 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from screening.records.export import write_records
+    from screening.records.store import RecordsError
+
     fmt = args.format or ("jsonl" if str(args.output).endswith(".jsonl") else "csv")
     try:
         store = _store(args.db)

@@ -13,15 +13,11 @@ import socket
 import sys
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
 from screening.cli.options import add_model_option
-from screening.cli.records import positive_days, add_db_option
-from screening.records.db import normalise_url
+from screening.cli.records import add_db_option, positive_days
 from screening.model.files import ModelLoadError
 from screening.pipeline import resolve_model
-from screening.records.service import RECORD_ENV, SESSION_SECRET_ENV, Recording, RecordingSettings
-from screening.records.store import DEFAULT_RETAIN_DAYS
+from screening.records.policy import DEFAULT_RETAIN_DAYS
 from screening.text.digits import to_fa_digits
 
 EXIT_OK = 0
@@ -76,9 +72,14 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
-def start_recording(args: argparse.Namespace) -> RecordingSettings | None:
+def start_recording(args: argparse.Namespace) -> "RecordingSettings | None":
     """Migrates the records database and purges expired text once, before any worker starts;
     returns the settings the workers get through the environment (None: recording off)."""
+    from sqlalchemy.engine import make_url
+
+    from screening.records.db import normalise_url
+    from screening.records.service import Recording, RecordingSettings
+
     if not args.record:
         if args.keep_text or args.db:
             raise ValueError("--keep-text و --db فقط همراه --record معنا دارند.")
@@ -150,8 +151,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"پایگاه داده سوابق در دسترس نیست: {detail}", file=sys.stderr)
         return EXIT_UNUSABLE
     # Off unless --record: an inherited SCREENING_RECORD=1 must not turn recording on unseen.
-    os.environ.update(recording.to_env() if recording else {RECORD_ENV: "0"})
-    os.environ.setdefault(SESSION_SECRET_ENV, secrets.token_urlsafe(32))  # one login for all workers
+    os.environ.update(recording.to_env() if recording else {"SCREENING_RECORD": "0"})
+    os.environ.setdefault("SCREENING_SESSION_SECRET", secrets.token_urlsafe(32))  # one login for all workers
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
     shown_host = f"[{args.host}]" if ":" in args.host else args.host

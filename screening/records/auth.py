@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +25,13 @@ MIN_PASSWORD_CHARS = 10
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verified against when the user does not exist, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so a wrong name costs as long as a wrong
+    password (made on first use: hashing takes a noticeable moment, on purpose)."""
+    return _hasher.hash("not a password of anyone")
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class Accounts:
         with self._session() as s, s.begin():
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None:
-                _verify(_DUMMY_HASH, password)
+                _verify(_dummy_hash(), password)
                 return LoginResult(False)
             if user.locked_until is not None and user.locked_until > now:
                 return LoginResult(False, locked_until=user.locked_until)

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from screening.records.auth import Accounts, SessionSigner
-from screening.records.store import DEFAULT_RETAIN_DAYS, Decision, RecordsError, RecordStore, RecordView
+from screening.records.policy import DEFAULT_RETAIN_DAYS
+from screening.records.store import Decision, RecordsError, RecordStore, RecordView
 from screening.records.writer import RecordWriter
 from screening.report import Report
 

@@ -18,6 +18,7 @@ from screening.knowledge.value_bands import value_band
 from screening.records import migrate
 from screening.records.db import make_engine, normalise_url
 from screening.records.models import Outcome, Record, RecordFinding
+from screening.records.policy import DEFAULT_RETAIN_DAYS
 from screening.records.types import utcnow
 from screening.report import Report, Severity
 from screening.text.reference import petition_digest, petition_reference
@@ -25,7 +26,6 @@ from screening.training.rulings import FRUITLESS_OUTCOMES, OUTCOMES
 
 DECISIONS = ("handled", "overridden")
 MAX_REASON_CHARS = 500
-DEFAULT_RETAIN_DAYS = 365
 
 
 class RecordsError(Exception):
