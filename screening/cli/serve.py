@@ -11,7 +11,7 @@ import os
 import secrets
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screening.cli.options import add_model_option
 from screening.cli.records import add_db_option, positive_days
@@ -19,6 +19,9 @@ from screening.model.files import ModelLoadError
 from screening.pipeline import resolve_model
 from screening.records.policy import DEFAULT_RETAIN_DAYS
 from screening.text.digits import to_fa_digits
+
+if TYPE_CHECKING:
+    from screening.records.service import RecordingSettings
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2

@@ -1,14 +1,12 @@
 """`screening records …`, `screening serve` recording options, and `screening train --records`."""
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as _dt
 import io
 import json
 import random
 
-import pytest
 
 from screening.cli import serve
 from screening.cli.main import build_parser, main

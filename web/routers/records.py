@@ -7,7 +7,6 @@ decisions endpoint need a logged-in staff member.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 from typing import Annotated, Literal
 from urllib.parse import quote
 
@@ -18,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from screening.records.dashboard import Filters, build_dashboard
-from screening.records.export import write_records
+from screening.records.export import iter_records
 from screening.records.service import Recording
 from screening.records.store import MAX_REASON_CHARS, Decision, RecordsError
 from screening.text.digits import fold_digits
@@ -207,14 +206,17 @@ def export(request: Request, fmt: Literal["csv", "jsonl"], recording: RecordingD
     user = current_user(request, recording)
     if user is None:
         return _login_redirect(request)
-    buffer = io.StringIO()
     recording.writer.flush()
-    write_records(recording.store.export_rows(), buffer, fmt)
     stamp = _dt.date.today().isoformat()
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
-    body = ("\ufeff" if fmt == "csv" else "") + buffer.getvalue()  # BOM: Excel then reads the CSV as UTF-8
-    return Response(body, media_type=media,
-                    headers={"content-disposition": f'attachment; filename="records-{stamp}.{fmt}"'})
+
+    def body():
+        if fmt == "csv":
+            yield "\ufeff"  # BOM: Excel then reads the CSV as UTF-8
+        yield from iter_records(recording.store.export_rows(), fmt)
+
+    return StreamingResponse(body(), media_type=media,
+                             headers={"content-disposition": f'attachment; filename="records-{stamp}.{fmt}"'})
 
 
 # --- the expert's decisions on each finding ---------------------------------------------------
