@@ -35,6 +35,9 @@ class RecordWriter:
     def submit(self, report: Report, text: str) -> str:
         """Queue one screening; returns its reference at once."""
         snap = self.store.snapshot(report, text)
+        if not self._thread.is_alive():  # closed (the app stopped and started again): write in place
+            self.store.write([snap])
+            return snap.reference
         with self._idle:
             self._pending += 1
         try:

@@ -160,3 +160,21 @@ def test_a_store_that_is_not_migrated_is_refused(tmp_path):
 
     with pytest.raises(SchemaOutOfDate):
         RecordStore.open(str(tmp_path / "new.sqlite3"), migrate_to_head=False)
+
+
+def test_the_writer_writes_in_batches_and_after_close(tmp_path, screener, cheque, no_defendant):
+    from screening.records.writer import RecordWriter
+
+    store = _store(str(tmp_path / "w.sqlite3"))
+    writer = RecordWriter(store)
+    refs = [writer.submit(screener.screen(t), t) for t in (cheque, no_defendant, cheque)]
+    assert refs[0] == refs[2] == petition_reference(cheque)
+    assert writer.flush()
+    assert store.count() == 2
+    with store.session() as s:
+        assert s.scalar(select(Record.screenings).where(Record.reference == refs[0])) == 2
+    writer.close()
+    third = cheque + "\nپیوست"
+    writer.submit(screener.screen(third), third)  # after close: written in place, not lost
+    assert store.count() == 3
+    store.engine.dispose()
