@@ -24,14 +24,14 @@ SESSION_MAX_AGE_S = 8 * 3600  # one working day
 MIN_PASSWORD_CHARS = 10
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{2,64}$")
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters (RFC 9106)
 
 
 @functools.cache
 def _dummy_hash() -> str:
     """Verified against when the user does not exist, so a wrong name costs as long as a wrong
     password (made on first use: hashing takes a noticeable moment, on purpose)."""
-    return _hasher.hash("not a password of anyone")
+    return HASHER.hash("not a password of anyone")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Accounts:
             raise RecordsError("bad_username", "نام کاربری باید ۲ تا ۶۴ نویسه لاتین، رقم یا . _ - @ باشد.")
         if len(password) < MIN_PASSWORD_CHARS:
             raise RecordsError("weak_password", f"گذرواژه دست‌کم {MIN_PASSWORD_CHARS} نویسه باشد.")
-        hashed = _hasher.hash(password)
+        hashed = HASHER.hash(password)
         with self._session() as s, s.begin():
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is not None and not replace:
@@ -95,8 +95,8 @@ class Accounts:
                 return LoginResult(False)
             user.failed_logins = 0
             user.locked_until = None
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(password)
+            if HASHER.check_needs_rehash(user.password_hash):
+                user.password_hash = HASHER.hash(password)
             return LoginResult(True, username=user.username, session_epoch=user.session_epoch)
 
     def session_epoch(self, username: str) -> int | None:
@@ -110,7 +110,7 @@ class Accounts:
 
 def _verify(hashed: str, password: str) -> bool:
     try:
-        return _hasher.verify(hashed, password)
+        return HASHER.verify(hashed, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -59,3 +59,18 @@ def db_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'records.sqlite3'}"
     return request.getfixturevalue("pg_database_url")
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch):
+    """argon2id with small cost parameters: the same algorithm and checks, at a fraction of the time
+    (the real parameters take ~0.1-0.5 s a hash on purpose, and the lockout tests hash many times).
+    The production hasher is checked in test_auth.test_production_hasher_is_argon2id_at_library_defaults."""
+    from argon2 import PasswordHasher
+
+    from screening.records import auth
+
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    auth._dummy_hash.cache_clear()
+    yield
+    auth._dummy_hash.cache_clear()

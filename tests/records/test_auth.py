@@ -89,3 +89,16 @@ def test_session_tokens_are_signed_and_expire():
     assert signer.read(token[:-2] + ("AA" if not token.endswith("AA") else "BB")) is None
     assert signer.read(None) is None
     assert SessionSigner("secret-a", max_age_s=-1).read(token) is None
+
+
+def test_production_hasher_is_argon2id_at_library_defaults(monkeypatch):
+    from argon2 import PasswordHasher, Type
+
+    from screening.records import auth
+
+    monkeypatch.undo()  # drop the tests' quick hasher (conftest.quick_password_hashes)
+    fresh = auth.HASHER
+    assert fresh.type is Type.ID
+    default = PasswordHasher()
+    assert (fresh.time_cost, fresh.memory_cost, fresh.parallelism) == (default.time_cost, default.memory_cost, default.parallelism)
+    assert fresh.memory_cost >= 19 * 1024  # OWASP's floor for argon2id
