@@ -202,7 +202,9 @@ def test_dashboard_draws_each_chart_with_its_table(client, recording, screener):
     login(client)
     page = client.get("/dashboard").text
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 7
-    assert page.count('<table class="data">') == 6  # the blocker-share chart reads from the weekly table
+    assert page.count('<table class="data">') == 7
+    for section in re.findall(r'<section class="card chart-card".*?</section>', page, re.S):
+        assert section.index("<svg") < section.index('<table class="data">')  # the chart, then its table
     assert "۱۲ دادخواست" in page  # Persian digits
     assert not re.search(r">\s*[0-9]+\s*<", page.split('id="dash-title"')[1]), "ASCII digits shown"
     assert 'direction="rtl"' in page
