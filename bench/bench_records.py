@@ -147,6 +147,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--skip-http", action="store_true", help="only the added-time measure")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="end to end: alternate without/with this many times (a shared machine drifts)")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,15 +162,20 @@ def main() -> int:
     if args.skip_http:
         return 0
     texts = [petition(i) for i in range(args.requests)]
-    with tempfile.TemporaryDirectory() as tmp:
-        off = run_http([], texts, args.clients)
-        on = run_http(["--record", "--db", str(Path(tmp) / "records.sqlite3")], [t + "\n-" for t in texts], args.clients)
     print(f"\nend to end: POST / (form), {args.clients} clients, screening serve --workers 2")
-    print("| server | requests | p50 | p95 | p99 | req/s | errors |\n|---|---|---|---|---|---|---|")
-    for name, (lat, err, secs) in (("without --record", off), ("with --record (SQLite WAL)", on)):
-        print(f"| {name} | {len(lat)} | {percentile(lat, 50):.1f} ms | {percentile(lat, 95):.1f} ms | "
-              f"{percentile(lat, 99):.1f} ms | {len(lat) / secs:.0f} | {len(err)} |")
-    print(f"\np95 difference (with − without): {percentile(on[0], 95) - percentile(off[0], 95):+.1f} ms")
+    print("| round | server | requests | p50 | p95 | p99 | req/s | errors |\n|---|---|---|---|---|---|---|---|")
+    diffs = []
+    for r in range(1, args.rounds + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            off = run_http([], texts, args.clients)
+            on = run_http(["--record", "--db", str(Path(tmp) / "records.sqlite3")],
+                          [t + f"\n-{r}" for t in texts], args.clients)
+        for name, (lat, err, secs) in (("without --record", off), ("with --record (SQLite WAL)", on)):
+            print(f"| {r} | {name} | {len(lat)} | {percentile(lat, 50):.1f} ms | {percentile(lat, 95):.1f} ms | "
+                  f"{percentile(lat, 99):.1f} ms | {len(lat) / secs:.0f} | {len(err)} |", flush=True)
+        diffs.append(percentile(on[0], 95) - percentile(off[0], 95))
+    print(f"\np95 difference (with − without) per round: {', '.join(f'{d:+.1f} ms' for d in diffs)}; "
+          f"median {sorted(diffs)[len(diffs) // 2]:+.1f} ms")
     return 0
 
 

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 
 import screening
 from screening.pipeline import Screener
+from screening.records.service import Recording, RecordingSettings
 from screening_web.dependencies import get_screener, load_screener
 from screening_web.errors import error_for, error_page, http_exception_handler, validation_exception_handler
 from screening_web.limits import MAX_BODY_BYTES, MAX_FORM_FIELDS, body_limit_for
@@ -31,7 +32,6 @@ from screening_web.middleware import (
     PrivateErrorsMiddleware,
     SecurityHeadersMiddleware,
 )
-from screening.records.service import Recording, RecordingSettings
 from screening_web.routers import api, health, pages
 from screening_web.routers import records as records_pages
 from screening_web.templating import STATIC_DIR, templates
