@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -192,29 +192,44 @@ class RecordStore:
                 self.write([snap])
 
     def _write(self, screenings: Sequence[Screening]) -> None:
-        with self.session() as s, s.begin():
-            digests = {snap.digest for snap in screenings}
-            known = {
-                r.digest: r for r in s.scalars(
-                    select(Record).where(Record.digest.in_(digests)).options(selectinload(Record.findings))
-                )
-            }
+        # SQL expressions, not ORM objects: a record is two INSERTs (the record, its findings) sent
+        # in bulk for the batch, which costs a fraction of the ORM's unit of work per row.
+        records, findings = Record.__table__, RecordFinding.__table__
+        with self.engine.begin() as conn:
+            known = dict(conn.execute(
+                select(records.c.digest, records.c.id).where(records.c.digest.in_({s.digest for s in screenings}))
+            ).all())
+            new: dict[str, Screening] = {}
+            again: list[Screening] = []
             for snap in screenings:
-                findings = list(snap.findings)
-                rec = known.get(snap.digest)
-                if rec is None:
-                    rec = Record(reference=snap.reference, digest=snap.digest, screened_at=snap.at, screenings=1,
-                                 **snap.values)
-                    rec.findings = [RecordFinding(position=i, code=c, severity=sev) for i, c, sev in findings]
-                    s.add(rec)
-                    known[snap.digest] = rec
-                    continue
-                for key, value in snap.values.items():
-                    setattr(rec, key, value)
-                rec.screenings += 1
-                if [(f.position, f.code, f.severity) for f in rec.findings] != findings:
+                if snap.digest in known or snap.digest in new:
+                    again.append(snap)
+                else:
+                    new[snap.digest] = snap
+            if new:
+                inserted = conn.execute(
+                    insert(records).returning(records.c.id, records.c.digest, sort_by_parameter_order=True),
+                    [dict(reference=snap.reference, digest=snap.digest, screened_at=snap.at, screenings=1, **snap.values)
+                     for snap in new.values()],
+                ).all()
+                ids = {digest: rid for rid, digest in inserted}
+                rows = [dict(record_id=ids[snap.digest], position=i, code=c, severity=sev)
+                        for snap in new.values() for i, c, sev in snap.findings]
+                if rows:
+                    conn.execute(insert(findings), rows)
+                known.update(ids)
+            for snap in again:  # the same text screened again: update it, keep decisions if findings agree
+                rid = known[snap.digest]
+                conn.execute(update(records).where(records.c.id == rid)
+                             .values(screenings=records.c.screenings + 1, **snap.values))
+                old = conn.execute(select(findings.c.position, findings.c.code, findings.c.severity)
+                                   .where(findings.c.record_id == rid).order_by(findings.c.position)).all()
+                if [tuple(r) for r in old] != list(snap.findings):
                     # another model or rule version: the old decisions no longer apply
-                    rec.findings = [RecordFinding(position=i, code=c, severity=sev) for i, c, sev in findings]
+                    conn.execute(delete(findings).where(findings.c.record_id == rid))
+                    if snap.findings:
+                        conn.execute(insert(findings), [dict(record_id=rid, position=i, code=c, severity=sev)
+                                                        for i, c, sev in snap.findings])
 
     # --- reading ----------------------------------------------------------------------------
 
