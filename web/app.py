@@ -125,5 +125,5 @@ def create_served_app() -> FastAPI:
     (default: the shipped one), loaded at startup, and the office records when $SCREENING_RECORD=1."""
     settings = RecordingSettings.from_env()
     # `screening serve --record` migrated the database before starting the workers; they only check.
-    recording = Recording.open(settings, migrate_to_head=False) if settings else None
+    recording = Recording.open(settings, migrate_to_head=False, writer_process=True) if settings else None
     return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, records=recording)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from screening.records.auth import Accounts, SessionSigner
 from screening.records.policy import DEFAULT_RETAIN_DAYS
 from screening.records.store import Decision, RecordsError, RecordStore, RecordView
-from screening.records.writer import RecordWriter
+from screening.records.writer import ProcessRecordWriter, RecordWriter
 from screening.report import Report
 
 log = logging.getLogger("screening.web.records")
@@ -58,18 +58,20 @@ class RecordingSettings:
 class Recording:
     """What the web app holds in `app.state.records` while recording is on."""
 
-    def __init__(self, store: RecordStore, session_secret: str | None = None) -> None:
+    def __init__(self, store: RecordStore, session_secret: str | None = None, *, writer_process: bool = False) -> None:
         self.store = store
-        self.writer = RecordWriter(store)
+        # The served app writes from a child process (see screening.records.writer); a thread is
+        # enough elsewhere and starts faster.
+        self.writer = ProcessRecordWriter(store, _url(store)) if writer_process else RecordWriter(store)
         self.accounts = Accounts(store.sessions, clock=store.clock)
         self.signer = SessionSigner(session_secret or os.environ.get(SESSION_SECRET_ENV) or secrets.token_urlsafe(32))
 
     @classmethod
     def open(cls, settings: RecordingSettings, *, migrate_to_head: bool = True,
-             session_secret: str | None = None) -> "Recording":
+             session_secret: str | None = None, writer_process: bool = False) -> "Recording":
         store = RecordStore.open(settings.db_url, migrate_to_head=migrate_to_head, office_id=settings.office_id,
                                  keep_text=settings.keep_text, retain_days=settings.retain_days)
-        return cls(store, session_secret)
+        return cls(store, session_secret, writer_process=writer_process)
 
     def record(self, report: Report, text: str) -> str | None:
         """Queue one screening for the background writer; returns its reference at once, or None
@@ -106,3 +108,7 @@ class Recording:
         """Write what is still queued, then let the connections go."""
         self.writer.close()
         self.store.engine.dispose()
+
+
+def _url(store: RecordStore) -> str:
+    return store.engine.url.render_as_string(hide_password=False)

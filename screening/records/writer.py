@@ -9,6 +9,8 @@ written by `close()`; a crash loses at most the last few hundred milliseconds of
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -102,3 +104,96 @@ class RecordWriter:
                 self._done(len(batch))
             if stop:
                 return
+
+
+# --- a writer in its own process ------------------------------------------------------------------
+# In the web server the writing thread above shares the interpreter lock with the event loop: while
+# it builds a batch's SQL, the loop waits, and at a few hundred screenings a second that costs the
+# server a fifth of its throughput (bench/bench_records.py). A child process writes instead; the
+# request still only queues a small snapshot (pickled by the queue's own feeder thread).
+
+
+class ProcessRecordWriter:
+    """`RecordWriter`'s interface, with the database work in a child process of this one."""
+
+    def __init__(self, store: RecordStore, url: str) -> None:
+        ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
+        self.store = store
+        self._queue = ctx.Queue(maxsize=MAX_QUEUE)
+        self._written = ctx.Value("q", 0)
+        self._submitted = 0
+        self._lock = threading.Lock()
+        self._process = ctx.Process(target=_write_forever, args=(url, self._queue, self._written, os.getpid()),
+                                    name="records-writer", daemon=True)
+        self._process.start()
+
+    def submit(self, report: Report, text: str) -> str:
+        snap = self.store.snapshot(report, text)
+        if not self._process.is_alive():
+            self.store.write([snap])
+            return snap.reference
+        with self._lock:
+            self._submitted += 1
+        try:
+            self._queue.put_nowait(snap)
+        except queue.Full:
+            with self._lock:
+                self._submitted -= 1
+            self.store.write([snap])
+        return snap.reference
+
+    def flush(self, timeout_s: float = 5.0) -> bool:
+        target = self._submitted
+        deadline = time.monotonic() + timeout_s
+        while self._written.value < target:
+            if time.monotonic() > deadline or not self._process.is_alive():
+                return False
+            time.sleep(0.005)
+        return True
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        if self._process.is_alive():
+            self._queue.put(None)
+            self._process.join(timeout_s)
+            if self._process.is_alive():
+                self._process.terminate()
+        self._queue.close()
+
+
+def _write_forever(url: str, jobs, written, parent_pid: int) -> None:  # noqa: ANN001 - multiprocessing objects
+    """The child: batch what arrives (LINGER_S after the first), write, count; stop on None or when
+    the parent is gone. Ctrl+C reaches the whole process group: the parent decides when to stop."""
+    import signal
+
+    from screening.records.db import make_engine
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    store = RecordStore(make_engine(url))
+    stop = False
+    while not stop:
+        try:
+            first = jobs.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent_pid:
+                return
+            continue
+        if first is None:
+            return
+        batch = [first]
+        deadline = time.monotonic() + LINGER_S
+        while len(batch) < MAX_BATCH:
+            try:
+                item = jobs.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                break
+            if item is None:
+                stop = True
+                break
+            batch.append(item)
+        try:
+            store.write(batch)
+        except Exception as exc:  # noqa: BLE001 - keep writing later ones; say what failed, not what it held
+            log.error("%d record(s) not written: %s", len(batch), type(exc).__name__)
+        with written.get_lock():
+            written.value += len(batch)
+    store.engine.dispose()

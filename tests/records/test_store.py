@@ -178,3 +178,22 @@ def test_the_writer_writes_in_batches_and_after_close(tmp_path, screener, cheque
     writer.submit(screener.screen(third), third)  # after close: written in place, not lost
     assert store.count() == 3
     store.engine.dispose()
+
+
+def test_the_process_writer_writes_from_a_child_and_flushes(tmp_path, screener, cheque, no_defendant):
+    from screening.records.writer import ProcessRecordWriter
+
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    store = _store(url)
+    writer = ProcessRecordWriter(store, url)
+    try:
+        refs = [writer.submit(screener.screen(t), t) for t in (cheque, no_defendant, cheque)]
+        assert refs[0] == refs[2]
+        assert writer.flush(timeout_s=60)  # the child starts (imports) first
+        assert store.count() == 2
+        with store.session() as s:
+            assert s.scalar(select(Record.screenings).where(Record.reference == refs[0])) == 2
+    finally:
+        writer.close()
+    assert not writer._process.is_alive()
+    store.engine.dispose()

@@ -190,7 +190,7 @@ async def enter_outcome(request: Request, reference: str, recording: RecordingDe
         except RecordsError as exc:
             error = exc.message_fa
     if error is not None:
-        records = recording.find(reference)
+        records = await run_in_threadpool(recording.find, reference)
         if not records:
             return _render(request, "lookup.html", {"error": error}, status=404, user=user)
         return _render(request, "record.html", {"records": records, "choices": V.OUTCOME_CHOICES, "error": error,
