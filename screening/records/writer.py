@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 
 from screening.records.store import RecordStore, Screening
 from screening.report import Report
@@ -30,8 +30,12 @@ _STOP = object()
 
 
 class RecordWriter:
-    def __init__(self, store: RecordStore) -> None:
+    """Queues snapshots and writes them in batches from one thread; `sink` is where a batch goes
+    (default: this process's store)."""
+
+    def __init__(self, store: RecordStore, sink: Callable[[list[Screening]], None] | None = None) -> None:
         self.store = store
+        self._sink = sink or store.write
         self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUE)
         self._idle = threading.Condition()
         self._pending = 0
@@ -82,6 +86,7 @@ class RecordWriter:
         while True:
             first = self._queue.get()
             if first is _STOP:
+                self._stopped()
                 return
             batch: list[Screening] = [first]
             stop = False
@@ -97,103 +102,76 @@ class RecordWriter:
                     break
                 batch.append(item)
             try:
-                self.store.write(batch)
+                self._sink(batch)
             except Exception as exc:  # noqa: BLE001 - keep writing later ones; say what failed, not what it held
                 log.error("%d record(s) not written: %s", len(batch), type(exc).__name__)
             finally:
                 self._done(len(batch))
             if stop:
+                self._stopped()
                 return
+
+    def _stopped(self) -> None:
+        """Called by the writing thread once it has written its last batch."""
 
 
 # --- a writer in its own process ------------------------------------------------------------------
-# In the web server the writing thread above shares the interpreter lock with the event loop: while
-# it builds a batch's SQL, the loop waits, and at a few hundred screenings a second that costs the
-# server a fifth of its throughput (bench/bench_records.py). A child process writes instead; the
-# request still only queues a small snapshot (pickled by the queue's own feeder thread).
+# In the web server a thread that builds the SQL shares the interpreter lock with the event loop:
+# while it works on a batch the loop waits, and at a few hundred screenings a second that cost the
+# server a fifth of its throughput (bench/bench_records.py). Here the thread only hands each batch,
+# pickled once, down a pipe to a child process that writes it and answers when it is committed.
 
 
-class ProcessRecordWriter:
-    """`RecordWriter`'s interface, with the database work in a child process of this one."""
+class ProcessRecordWriter(RecordWriter):
+    """`RecordWriter` whose batches are written by a child process (flush still means committed)."""
 
     def __init__(self, store: RecordStore, url: str) -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
-        self.store = store
-        self._queue = ctx.Queue(maxsize=MAX_QUEUE)
-        self._written = ctx.Value("q", 0)
-        self._submitted = 0
-        self._lock = threading.Lock()
-        self._process = ctx.Process(target=_write_forever, args=(url, self._queue, self._written, os.getpid()),
-                                    name="records-writer", daemon=True)
+        self._conn, child_end = ctx.Pipe()
+        self._process = ctx.Process(target=_write_forever, args=(url, child_end), name="records-writer", daemon=True)
         self._process.start()
+        child_end.close()
+        super().__init__(store, sink=self._send)
 
-    def submit(self, report: Report, text: str) -> str:
-        snap = self.store.snapshot(report, text)
+    def _send(self, batch: list[Screening]) -> None:
         if not self._process.is_alive():
-            self.store.write([snap])
-            return snap.reference
-        with self._lock:
-            self._submitted += 1
+            self.store.write(batch)
+            return
+        self._conn.send(batch)
+        self._conn.recv()  # committed (or failed and logged by the child); blocks without the GIL
+
+    def _stopped(self) -> None:
         try:
-            self._queue.put_nowait(snap)
-        except queue.Full:
-            with self._lock:
-                self._submitted -= 1
-            self.store.write([snap])
-        return snap.reference
-
-    def flush(self, timeout_s: float = 5.0) -> bool:
-        target = self._submitted
-        deadline = time.monotonic() + timeout_s
-        while self._written.value < target:
-            if time.monotonic() > deadline or not self._process.is_alive():
-                return False
-            time.sleep(0.005)
-        return True
-
-    def close(self, timeout_s: float = 10.0) -> None:
+            self._conn.send(None)
+        except OSError:
+            pass
+        self._process.join(10)
         if self._process.is_alive():
-            self._queue.put(None)
-            self._process.join(timeout_s)
-            if self._process.is_alive():
-                self._process.terminate()
-        self._queue.close()
+            self._process.terminate()
+        self._conn.close()
 
 
-def _write_forever(url: str, jobs, written, parent_pid: int) -> None:  # noqa: ANN001 - multiprocessing objects
-    """The child: batch what arrives (LINGER_S after the first), write, count; stop on None or when
-    the parent is gone. Ctrl+C reaches the whole process group: the parent decides when to stop."""
+def _write_forever(url: str, conn) -> None:  # noqa: ANN001 - a multiprocessing Connection
+    """The child: write each batch that arrives and say so; stop on None, or when the parent is
+    gone (the pipe closes). Ctrl+C reaches the whole process group: the parent decides when to stop."""
     import signal
 
     from screening.records.db import make_engine
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     store = RecordStore(make_engine(url))
-    stop = False
-    while not stop:
-        try:
-            first = jobs.get(timeout=1.0)
-        except queue.Empty:
-            if os.getppid() != parent_pid:
-                return
-            continue
-        if first is None:
-            return
-        batch = [first]
-        deadline = time.monotonic() + LINGER_S
-        while len(batch) < MAX_BATCH:
+    try:
+        while True:
             try:
-                item = jobs.get(timeout=max(deadline - time.monotonic(), 0))
-            except queue.Empty:
-                break
-            if item is None:
-                stop = True
-                break
-            batch.append(item)
-        try:
-            store.write(batch)
-        except Exception as exc:  # noqa: BLE001 - keep writing later ones; say what failed, not what it held
-            log.error("%d record(s) not written: %s", len(batch), type(exc).__name__)
-        with written.get_lock():
-            written.value += len(batch)
-    store.engine.dispose()
+                batch = conn.recv()
+            except EOFError:
+                return
+            if batch is None:
+                return
+            try:
+                store.write(batch)
+            except Exception as exc:  # noqa: BLE001 - say what failed, not what it held
+                log.error("%d record(s) not written: %s", len(batch), type(exc).__name__)
+            conn.send(len(batch))
+    finally:
+        store.engine.dispose()
