@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_api.py
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_similar.py
+	$(BIN)/python bench/bench_records.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

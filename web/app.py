@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 
 import screening
 from screening.pipeline import Screener
+from screening.records.service import Recording, RecordingSettings
 from screening_web.dependencies import get_screener, load_screener
 from screening_web.errors import (
     error_for,
@@ -50,6 +51,7 @@ from screening_web.middleware import (
 )
 from screening_web.pool import ScreeningPool, ScreeningTimeout
 from screening_web.routers import api, fix, guide, health, pages
+from screening_web.routers import records as records_pages
 from screening_web.templating import STATIC_DIR, templates
 
 __all__ = ["create_app", "create_served_app", "get_screener"]
@@ -75,7 +77,8 @@ Errors have one shape: `{"error": {"code": "...", "message_fa": "..."}}`.
 
 def create_app(screener: Screener | None = None, *, model: str | None = "default", warm_up: bool = False,
                csrf_secret: str | None = None, index: str | None = None, allowed_hosts: list[str] | None = None,
-               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S, screen_processes: int = 0) -> FastAPI:
+               screen_time_limit_s: float = SCREEN_TIME_LIMIT_S, screen_processes: int = 0,
+               records: Recording | None = None) -> FastAPI:
     """Build the web app.
 
     screener: the Screener to use; None means the process-wide default for `model` ("default" =
@@ -87,6 +90,8 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     else any. screen_time_limit_s: the time limit of one petition's screening (a 503 past it).
     screen_processes: screen in that many processes of their own (for `model`; see screening_web.pool),
     or, with 0, in threads of this process (the only way for a given `screener`).
+    records: the office records while recording is on (`screening serve --record`); None = off,
+    and then nothing is written anywhere and the records pages answer 404.
     """
     if allowed_hosts is None:
         allowed_hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "*").split(",") if h.strip()] or ["*"]
@@ -100,10 +105,14 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
         if warm_up:
             await run_in_threadpool(load_screener, app)
             await run_in_threadpool(pool.start)
+        if records is not None:  # retention is enforced at every start-up
+            await run_in_threadpool(records.store.purge, None, records.store.retain_days)
         try:
             yield
         finally:
             pool.close()
+            if records is not None:
+                records.close()
 
     app = FastAPI(
         title="غربالگری دادخواست (Petition screening)",
@@ -117,12 +126,14 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
     app.state.model = model
     app.state.index = index  # a similar-rulings index directory, or None
     app.state.screening_pool = pool
+    app.state.records = records
 
     app.include_router(pages.router)
     app.include_router(fix.router)
     app.include_router(guide.router)
     app.include_router(api.router)
     app.include_router(health.router)
+    app.include_router(records_pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
@@ -161,7 +172,10 @@ def create_app(screener: Screener | None = None, *, model: str | None = "default
 def create_served_app() -> FastAPI:
     """Factory for uvicorn (`screening_web.app:create_served_app`): the model of $SCREENING_MODEL
     (default: the shipped one) and the similar-rulings index of $SCREENING_INDEX (default: none), loaded at
-    startup, screening in processes of its own."""
+    startup, screening in processes of its own, and the office records when $SCREENING_RECORD=1."""
     processes = int(os.environ.get(SCREEN_PROCESSES_ENV, SCREEN_PROCESSES))
+    settings = RecordingSettings.from_env()
+    # `screening serve --record` migrated the database before starting the workers; they only check.
+    recording = Recording.open(settings, migrate_to_head=False, writer_process=True) if settings else None
     return create_app(model=os.environ.get(MODEL_ENV, "default"), warm_up=True, index=os.environ.get(INDEX_ENV) or None,
-                      screen_processes=processes)
+                      screen_processes=processes, records=recording)

@@ -6,7 +6,7 @@ import importlib
 import sys
 
 # Each name is a module in screening.cli with `register(subparsers)`; the order is the help order.
-COMMANDS = ("check", "deadline", "train", "index", "score", "serve")
+COMMANDS = ("check", "deadline", "train", "index", "score", "serve", "records")
 EXIT_USAGE = 2
 
 

@@ -11,11 +11,17 @@ import os
 import secrets
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screening.cli.options import INDEX_ENV, add_index_option, add_model_option
 from screening.model.files import ModelLoadError
 from screening.pipeline import IndexLoadError, resolve_index, resolve_model
+from screening.cli.records import add_db_option, positive_days
+from screening.records.policy import DEFAULT_RETAIN_DAYS
+from screening.text.digits import to_fa_digits
+
+if TYPE_CHECKING:
+    from screening.records.service import RecordingSettings
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
@@ -68,7 +74,42 @@ def register(subparsers: Any) -> None:
         help="نام دفتر برای سربرگ صفحه و برگه متقاضی (یا متغیر محیطی SCREENING_OFFICE_NAME)",
     )
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    rec = p.add_argument_group("سوابق دفتر (office records)", "ثبت سوابق فقط با --record روشن می‌شود.")
+    rec.add_argument("--record", action="store_true",
+                     help="ثبت سابقه هر غربالگری (کدها، امتیاز و تصمیم کارشناس؛ بدون متن) در پایگاه داده")
+    rec.add_argument("--keep-text", action="store_true",
+                     help="متن دادخواست هم برای آموزش دوباره مدل نگه داشته شود (فقط با --record)")
+    rec.add_argument("--retain-days", type=positive_days, default=DEFAULT_RETAIN_DAYS,
+                     help=f"مدت نگهداری متن به روز (پیش‌فرض {DEFAULT_RETAIN_DAYS})")
+    rec.add_argument("--office", default="office", help="شناسه دفتر که روی هر سابقه نوشته می‌شود")
+    add_db_option(rec)
     p.set_defaults(func=run)
+
+
+def start_recording(args: argparse.Namespace) -> "RecordingSettings | None":
+    """Migrates the records database and purges expired text once, before any worker starts;
+    returns the settings the workers get through the environment (None: recording off)."""
+    from sqlalchemy.engine import make_url
+
+    from screening.records.db import normalise_url
+    from screening.records.service import Recording, RecordingSettings
+
+    if not args.record:
+        if args.keep_text or args.db:
+            raise ValueError("--keep-text و --db فقط همراه --record معنا دارند.")
+        return None
+    settings = RecordingSettings(db_url=args.db, office_id=args.office, keep_text=args.keep_text,
+                                 retain_days=args.retain_days)
+    recording = Recording.open(settings)
+    try:
+        purged = recording.store.purge(retain_days=args.retain_days)
+    finally:
+        recording.close()
+    where = make_url(normalise_url(args.db)).render_as_string(hide_password=True)  # never print a password
+    kept = (f"متن دادخواست {to_fa_digits(args.retain_days)} روز نگه داشته می‌شود" if args.keep_text
+            else "متن دادخواست نگه داشته نمی‌شود")
+    print(f"ثبت سوابق روشن است ({where}؛ {kept}؛ متن {to_fa_digits(purged)} دادخواست منقضی حذف شد).", flush=True)
+    return settings
 
 
 def log_config(level: str) -> dict[str, Any]:
@@ -182,6 +223,16 @@ def run(args: argparse.Namespace) -> int:
     except (ModelLoadError, IndexLoadError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNUSABLE
+    # The records database is migrated (or refused) before anything listens or the environment changes.
+    try:
+        recording = start_recording(args)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # the database cannot be reached or migrated: say so before listening
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"پایگاه داده سوابق در دسترس نیست: {detail}", file=sys.stderr)
+        return EXIT_UNUSABLE
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     try:
         sockets = bind_sockets(args.host, args.port, args.workers)
@@ -197,6 +248,9 @@ def run(args: argparse.Namespace) -> int:
     os.environ["SCREENING_MODEL"] = str(args.model)  # read by screening_web.app:create_served_app in every worker
     os.environ[INDEX_ENV] = str(args.index or "none")  # likewise
     os.environ["SCREENING_ALLOWED_HOSTS"] = ",".join(allowed_hosts(args.host, args.allowed_host or []))
+    # Off unless --record: an inherited SCREENING_RECORD=1 must not turn recording on unseen.
+    os.environ.update(recording.to_env() if recording else {"SCREENING_RECORD": "0"})
+    os.environ.setdefault("SCREENING_SESSION_SECRET", secrets.token_urlsafe(32))  # one login for all workers
     # Worker processes must sign and check CSRF cookies with the same secret.
     os.environ.setdefault("SCREENING_CSRF_SECRET", secrets.token_urlsafe(32))
     print(f"سامانه غربالگری دادخواست در این نشانی در دسترس است: http://{shown_host}:{args.port}/", flush=True)

@@ -1,6 +1,6 @@
 """`screening train`: train a fruitless-claim model and write a model directory.
 
-    screening train (--corpus DIR | --data FILE | --rulings FILE [FILE ...]) --out DIR [--name NAME]
+    screening train (--corpus DIR | --data FILE | --rulings FILE [FILE ...] | --records URL) --out DIR [--name NAME]
                     [--seed 13] [--force] [--backend sklearn|transformers] [--base-model PATH]
                     [--test-size 0.2] [--eval-rulings FILE] [--gold CSV] [--with-corpus DIR] [--no-learning-curve]
 
@@ -31,6 +31,8 @@ def register(subparsers: Any) -> None:
     src.add_argument("--corpus", type=Path, help="پوشه پیکره (corpus/ با petitions.jsonl)")
     src.add_argument("--data", type=Path, help="فایل CSV یا JSONL برچسب‌دار با ستون‌های text و fruitless")
     src.add_argument("--rulings", type=Path, nargs="+", help="بایگانی دادنامه‌ها (JSONL، هر سطر با فیلد text)؛ چند فایل مجاز است")
+    src.add_argument("--records", metavar="URL",
+                     help="سوابق دفتر (پایگاه داده screening serve --record): نتیجه‌های ثبت‌شده‌ای که متن دارند")
     p.add_argument("--out", type=Path, required=True, help="پوشه خروجی مدل، مثلاً models/NAME")
     p.add_argument("--name", help="نام مدل (پیش‌فرض: نام پوشه خروجی)")
     p.add_argument("--seed", type=int, default=13)
@@ -197,6 +199,35 @@ def print_agreement(rulings: Any, gold: Path | None, out=None) -> dict[str, Any]
     return ag.to_dict()
 
 
+def _hide_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True) if "://" in url else url
+
+
+def load_records(url: str):
+    """Training rows from the office records: texts kept with --keep-text whose court outcome
+    was entered; the label is whether that outcome is a fruitless one."""
+    from screening.records.db import normalise_url
+    from screening.records.store import RecordsError, RecordStore
+    from screening.training import train as T
+    from sqlalchemy.engine import make_url
+
+    try:
+        store = RecordStore.open(url, migrate_to_head=False)
+    except RecordsError as exc:
+        raise T.TrainingDataError(exc.message_fa) from None
+    try:
+        shown = make_url(normalise_url(url)).render_as_string(hide_password=True)
+        rows = T.rows_from_records(store.training_records(), source=f"records:{shown}")
+    finally:
+        store.engine.dispose()
+    if not rows.texts:
+        raise T.TrainingDataError("در سوابق هیچ دادخواستی با متن نگه‌داشته‌شده و نتیجه ثبت‌شده نیست "
+                                  "(no recorded outcomes with text: serve with --keep-text and enter outcomes)")
+    return rows
+
+
 def run(args: argparse.Namespace) -> int:
     from screening.training import train as T
     from screening.model.io import ModelLoadError, ModelWriteError, load_model
@@ -228,6 +259,8 @@ def run(args: argparse.Namespace) -> int:
             rows = T.load_corpus(args.corpus)
         elif args.data:
             rows = T.load_labelled(args.data)
+        elif args.records:
+            rows = load_records(args.records)
         else:
             rows = T.load_rulings(args.rulings)
             lab = rows.labelling or {}
@@ -252,7 +285,8 @@ def run(args: argparse.Namespace) -> int:
             eval_rows = T.load_rulings(args.eval_rulings) if args.eval_rulings else None
             result = T.train(rows, backend_factory, seed=args.seed, test_size=args.test_size, cv_folds=args.cv_folds,
                              progress=not args.no_progress, eval_rows=eval_rows)
-        command = "screening train " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if sys.argv[1:2] == ["train"] else None
+        argv = [_hide_password(a) if a == args.records else a for a in sys.argv[2:]]  # the command goes into metadata.json
+        command = "screening train " + " ".join(shlex.quote(a) for a in argv) if sys.argv[1:2] == ["train"] else None
         meta = T.build_metadata(result, args.name or args.out.name, args.backend, command)
         print_report(result.metrics, result.thresholds, meta["data"])
         path = T.write_model(result, args.out, name=args.name, backend_name=args.backend, force=args.force, command=command)

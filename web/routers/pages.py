@@ -45,8 +45,10 @@ def model_dir_of(screener: Screener) -> Any:
 
 
 def page(request: Request, *, text: str = "", view: Any = None, error: str | None = None,
-         note: str | None = None, status: int = 200) -> HTMLResponse:
+         note: str | None = None, status: int = 200, reference: str | None = None) -> HTMLResponse:
     context = {
+        "recording": request.app.state.records,  # the form says plainly when recording is on
+        "record_reference": reference,  # where the page posts the expert's decisions, when recorded
         "text": text,
         "view": view,
         "error": error,
@@ -77,7 +79,10 @@ async def screen_and_show(request: Request, screener: Screener, text: str) -> HT
     except UnusableInput as exc:
         return page(request, text=text, error=exc.message_fa, status=422)
     view = build_view(report, text, quality_fa=model_quality_fa(report.model, model_dir_of(screener)))
-    return page(request, text=text, view=view)
+    records = request.app.state.records
+    # Only queued here (a hash and a few codes, ~0.05 ms): no wait for the database.
+    reference = records.record(report, text) if records is not None else None
+    return page(request, text=text, view=view, reference=reference)
 
 
 @router.post("/", response_class=HTMLResponse, name="screen_form", max_body_size=MAX_BODY_BYTES)
