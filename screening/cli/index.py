@@ -6,21 +6,13 @@ import json
 import sys
 from typing import Any
 
-from screening.cli.options import MODEL_HELP
+from screening.cli.options import MODEL_HELP, number_in_range
 from screening.model.files import ModelLoadError
 from screening.similar.index import DEFAULT_THRESHOLD, IndexWriteError
 
 EXIT_UNUSABLE = 2
+_similarity = number_in_range(float, 0.0, 1.0, "آستانه شباهت باید عددی بین ۰ و ۱ باشد.", open_low=True)
 
-
-def _similarity(value: str) -> float:
-    try:
-        t = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("آستانه شباهت باید عددی بین ۰ و ۱ باشد.") from None
-    if not 0.0 < t < 1.0:
-        raise argparse.ArgumentTypeError("آستانه شباهت باید عددی بین ۰ و ۱ باشد.")
-    return t
 
 
 def register(sub: Any) -> None:

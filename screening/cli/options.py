@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import os
 import datetime as _dt
 import re
@@ -44,3 +45,23 @@ def add_index_option(p: argparse.ArgumentParser) -> None:
 
 def add_today_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--today", type=parse_today, metavar="DATE", help=TODAY_HELP)
+
+
+def number_in_range(kind: type[int] | type[float], low: float, high: float | None, message_fa: str,
+                    *, open_low: bool = False) -> Callable[[str], int | float]:
+    """An argparse type: a number of `kind` from `low` (excluded when `open_low`) to `high` (excluded; None:
+    no upper bound), else `message_fa` as the one-line error."""
+
+    def parse(value: str) -> int | float:
+        try:
+            n = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(message_fa) from None
+        if n < low or (open_low and n == low) or (high is not None and n >= high):
+            raise argparse.ArgumentTypeError(message_fa)
+        return n
+
+    return parse
+
+
+positive_int = number_in_range(int, 1, None, "یک عدد صحیح مثبت بدهید.")

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from screening.cli.options import number_in_range
 from screening.text.digits import to_fa_digits
 
 # The records library (SQLAlchemy, Alembic, argon2) is imported by the commands that use it, not
@@ -26,14 +27,8 @@ EXIT_OK = 0
 EXIT_ERROR = 2
 
 
-def positive_days(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("تعداد روزها باید عدد صحیح مثبت باشد.") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("تعداد روزها باید عدد صحیح مثبت باشد.")
-    return n
+
+positive_days = number_in_range(int, 1, None, "تعداد روزها باید عدد صحیح مثبت باشد.")
 
 
 def add_db_option(p: argparse.ArgumentParser) -> None:

@@ -14,22 +14,13 @@ import signal
 import sys
 from typing import Any
 
-from screening.cli.options import add_index_option, add_model_option, add_today_option
+from screening.cli.options import add_index_option, add_model_option, add_today_option, positive_int
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 EXIT_INTERRUPTED = 130
 
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("یک عدد صحیح مثبت بدهید.") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("یک عدد صحیح مثبت بدهید.")
-    return n
 
 
 def _cores() -> int:
@@ -53,7 +44,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="فایل خروجی (.csv، .jsonl، .xlsx) یا -")
     p.add_argument("--text-column", help="نام ستون متن دادخواست (اگر ندهید، حدس زده می‌شود)")
     p.add_argument("--id-column", help="نام ستون شناسه (اگر ندهید، حدس زده می‌شود یا شمارهٔ ردیف)")
-    p.add_argument("--jobs", type=_positive, default=_cores(), help="شمار فرایندها (پیش‌فرض: شمار هسته‌ها)")
+    p.add_argument("--jobs", type=positive_int, default=_cores(), help="شمار فرایندها (پیش‌فرض: شمار هسته‌ها)")
     p.add_argument("--dask", metavar="local|tcp://HOST:PORT", help="اجرا روی خوشهٔ Dask محلی یا موجود")
     add_model_option(p)
     add_index_option(p)
@@ -66,7 +57,7 @@ def register(subparsers: Any) -> None:
                    help="fa: سرستون‌ها و مقدارهای فارسی برای کارکنان (برچسب سطح خطر، نوع دعوا، پیام ایرادها) و برگهٔ اکسل راست‌به‌چپ")
     p.add_argument("--drop-columns", action="store_true",
                    help="ستون‌های دیگر ورودی را به خروجی نیاور (پیش‌فرض: همه، به همان ترتیب، پیش از ستون‌های نتیجه)")
-    p.add_argument("--batch-size", type=_positive, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--batch-size", type=positive_int, default=None, help=argparse.SUPPRESS)
     p.add_argument("--checkpoint-every", type=float, default=1.0, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 

@@ -13,7 +13,7 @@ import socket
 import sys
 from typing import TYPE_CHECKING, Any
 
-from screening.cli.options import INDEX_ENV, add_index_option, add_model_option
+from screening.cli.options import INDEX_ENV, add_index_option, add_model_option, number_in_range
 from screening.model.files import ModelLoadError
 from screening.pipeline import IndexLoadError, resolve_index, resolve_model
 from screening.cli.records import add_db_option, positive_days
@@ -25,26 +25,10 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 2
+_port = number_in_range(int, 1, 65536, "شماره درگاه (port) باید عددی بین ۱ و ۶۵۵۳۵ باشد.")
+_workers = number_in_range(int, 1, None, "تعداد پردازه‌ها باید عدد صحیح مثبت باشد.")
 
 
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("شماره درگاه (port) باید عدد باشد.") from None
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError("شماره درگاه (port) باید بین ۱ و ۶۵۵۳۵ باشد.")
-    return port
-
-
-def _workers(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError("تعداد پردازه‌ها باید عدد صحیح مثبت باشد.") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("تعداد پردازه‌ها باید عدد صحیح مثبت باشد.")
-    return n
 
 
 def register(subparsers: Any) -> None:
