@@ -202,3 +202,43 @@ def test_log_in_see_dashboard_enter_outcome_export(tmp_path, browser, screener):
         assert len(content.splitlines()) == 19
     finally:
         _stop(proc)
+
+
+def test_the_experts_marks_on_the_page_are_saved_with_the_record(tmp_path, browser):
+    """With recording on, «بررسی شد» and «نادیده گرفته شود» with its reason reach the record's findings."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    db = tmp_path / "records.sqlite3"
+    home = tmp_path / "home"
+    home.mkdir()
+    text = (PETITIONS / "complete_cheque.txt").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("خوانده", "محل امضا")))  # two findings
+    proc, base = _start(["--record", "--db", str(db)], home, tmp_path / "server.log")
+    wait = WebDriverWait(browser, 30)
+    try:
+        browser.get(base + "/")
+        area = wait.until(ec.visibility_of_element_located((By.ID, "petition-text")))
+        browser.execute_script("arguments[0].value = arguments[1];", area, text)
+        browser.find_element(By.ID, "submit-button").click()
+        notice = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#recording-notice[data-decisions-url]")))
+        findings = browser.find_elements(By.CSS_SELECTOR, "li.finding[data-index]")
+        assert len(findings) >= 2
+        browser.execute_script("arguments[0].scrollIntoView()", findings[0])
+        findings[0].find_element(By.CSS_SELECTOR, ".js-reviewed").click()
+        wait.until(lambda d: notice.get_attribute("data-decisions-saved") == "yes")
+        findings[1].find_element(By.CSS_SELECTOR, ".js-ignored").click()  # no reason yet: stays open
+        wait.until(lambda d: notice.get_attribute("data-decisions-saved") == "yes")
+        findings[1].find_element(By.CSS_SELECTOR, ".ignore-reason").send_keys("خوانده در پیوست معرفی شده است", Keys.TAB)
+        wait.until(lambda d: notice.get_attribute("data-decisions-saved") == "yes")
+        first, second = (int(f.get_attribute("data-index")) for f in findings[:2])
+    finally:
+        _stop(proc)
+    rec = Recording.open(RecordingSettings(db_url=str(db)), migrate_to_head=False)
+    [view] = rec.store.find(petition_reference(text))
+    rec.close()
+    decided = {f.position: (f.decision, f.reason) for f in view.findings}
+    assert decided[first][0] == "handled"
+    assert decided[second] == ("overridden", "خوانده در پیوست معرفی شده است")

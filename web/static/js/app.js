@@ -152,6 +152,38 @@
     });
     refresh();
 
+    // With office records on (`screening serve --record`), the marks are also saved with this
+    // petition's record: each finding by its position in the report; an override only with its reason.
+    var notice = document.getElementById("recording-notice");
+    var decisionsUrl = notice && notice.getAttribute("data-decisions-url");
+    var tokenField = document.querySelector("input[name=csrftoken]");
+    if (decisionsUrl && tokenField) {
+      var pending = null;
+      var save = function () {
+        var decisions = [];
+        document.querySelectorAll("li.finding[data-index]").forEach(function (li) {
+          var ignored = li.querySelector(".js-ignored").checked;
+          var reason = li.querySelector(".ignore-reason").value.trim();
+          var decision = ignored && reason ? "overridden" : (li.querySelector(".js-reviewed").checked ? "handled" : null);
+          decisions.push({ code: li.getAttribute("data-code"), position: Number(li.getAttribute("data-index")),
+                           decision: decision, reason: decision === "overridden" ? reason : "" });
+        });
+        fetch(decisionsUrl, {
+          method: "POST", credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "x-csrftoken": tokenField.value },
+          body: JSON.stringify({ decisions: decisions })
+        }).then(function (r) { notice.setAttribute("data-decisions-saved", r.ok ? "yes" : "no"); })
+          .catch(function () { notice.setAttribute("data-decisions-saved", "no"); });
+      };
+      document.querySelectorAll(".js-reviewed, .js-ignored, .ignore-reason").forEach(function (el) {
+        el.addEventListener("change", function () {
+          notice.removeAttribute("data-decisions-saved");
+          clearTimeout(pending);
+          pending = setTimeout(save, 300);
+        });
+      });
+    }
+
     var printWith = function (staff) {
       document.body.classList.toggle("print-staff", staff);
       window.print();
