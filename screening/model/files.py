@@ -1,8 +1,12 @@
-"""Model files at the bottom of the model floor: their errors and their hashes (io and both backends use them)."""
+"""Model and index directories at the bottom of the model floor: their errors, hashes, metadata and library versions."""
 from __future__ import annotations
 
 import hashlib
+import importlib
+import json
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 
 class ModelLoadError(RuntimeError):
@@ -19,3 +23,42 @@ def sha256_file(path: str | Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+# distribution name → module to ask for __version__ when the distribution's metadata is missing
+_MODULES = {"scikit-learn": "sklearn", "skops": "skops", "numpy": "numpy", "scipy": "scipy",
+            "torch": "torch", "transformers": "transformers", "tokenizers": "tokenizers"}
+
+
+def library_version(dist: str) -> str | None:
+    """Installed version of a distribution, or None; never imports torch unless asked."""
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        mod = _MODULES.get(dist)
+        if mod is None:
+            return None
+        try:
+            return getattr(importlib.import_module(mod), "__version__", None)
+        except ImportError:
+            return None
+
+
+def major_minor(v: str | None) -> tuple[str, ...] | None:
+    """"1.9.2+local" → ("1", "9"): what must match for a saved model or index to load."""
+    return tuple(v.split("+")[0].split(".")[:2]) if v else None
+
+
+def read_json_metadata(meta_file: Path, schema: str, error: type[Exception], missing: str, what_fa: str,
+                       what_en: str) -> dict[str, Any]:
+    """A directory's metadata.json, refused with `error` (`missing` when absent) unless it is a JSON object of `schema`."""
+    if not meta_file.is_file():
+        raise error(missing)
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise error(f"فایل metadata.json {what_fa} خوانا نیست ({what_en} metadata unreadable: {exc})") from exc
+    if not isinstance(meta, dict) or meta.get("schema") != schema:
+        found = meta.get("schema") if isinstance(meta, dict) else None
+        raise error(f"قالب {what_fa} شناخته نیست (unknown {what_en} schema {found!r}; expected {schema!r})")
+    return meta

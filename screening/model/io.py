@@ -10,7 +10,6 @@ Persian + English message.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import shutil
@@ -19,7 +18,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from screening.model import sklearn_backend, transformers_backend
-from screening.model.files import ModelLoadError, ModelWriteError, sha256_file
+from screening.model.files import (
+    ModelLoadError,
+    ModelWriteError,
+    library_version,
+    major_minor,
+    read_json_metadata,
+    sha256_file,
+)
 
 METADATA_FILE = "metadata.json"
 CARD_FILE = "MODEL_CARD.md"
@@ -31,25 +37,6 @@ VERSION_CHECKED = {
     "sklearn": ("scikit-learn",),
     "transformers": ("scikit-learn", "torch", "transformers"),
 }
-# distribution name → module to ask for __version__
-_MODULES = {"scikit-learn": "sklearn", "skops": "skops", "numpy": "numpy", "scipy": "scipy",
-            "torch": "torch", "transformers": "transformers", "tokenizers": "tokenizers"}
-
-
-def library_version(dist: str) -> str | None:
-    """Installed version of a distribution, or None; never imports torch unless asked."""
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-
-        return version(dist)
-    except PackageNotFoundError:
-        mod = _MODULES.get(dist)
-        if mod is None:
-            return None
-        try:
-            return getattr(importlib.import_module(mod), "__version__", None)
-        except ImportError:
-            return None
 
 
 def library_versions(extra: tuple[str, ...] = ()) -> dict[str, str | None]:
@@ -60,13 +47,6 @@ def library_versions(extra: tuple[str, ...] = ()) -> dict[str, str | None]:
     for n in names:
         out[n] = library_version(n)
     return out
-
-
-def _major_minor(v: str | None) -> tuple[str, ...] | None:
-    if not v:
-        return None
-    parts = v.split("+")[0].split(".")
-    return tuple(parts[:2])
 
 
 _TAMPERED_FA = (
@@ -134,21 +114,10 @@ def verify_thresholds(meta: dict[str, Any]) -> None:
 
 def read_metadata(path: str | Path) -> dict[str, Any]:
     path = Path(path)
-    meta_file = path / METADATA_FILE
     if not path.is_dir():
         raise ModelLoadError(f"پوشه مدل پیدا نشد: {path} (model directory not found)")
-    if not meta_file.is_file():
-        raise ModelLoadError(f"فایل metadata.json در پوشه مدل نیست: {path} (model metadata missing)")
-    try:
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"فایل metadata.json مدل خوانا نیست (model metadata unreadable: {exc})") from exc
-    if not isinstance(meta, dict) or meta.get("schema") != SCHEMA:
-        raise ModelLoadError(
-            f"قالب مدل شناخته نیست (unknown model schema {meta.get('schema') if isinstance(meta, dict) else None!r}; "
-            f"expected {SCHEMA!r})"
-        )
-    return meta
+    return read_json_metadata(path / METADATA_FILE, SCHEMA, ModelLoadError,
+                              f"فایل metadata.json در پوشه مدل نیست: {path} (model metadata missing)", "مدل", "model")
 
 
 def verify_files(path: str | Path, meta: dict[str, Any], manifest: dict[str, str] | None = None) -> None:
@@ -177,7 +146,7 @@ def verify_versions(meta: dict[str, Any]) -> None:
     for dist in VERSION_CHECKED.get(backend, ("scikit-learn",)):
         want = recorded.get(dist)
         have = library_version(dist)
-        if _major_minor(want) != _major_minor(have):
+        if major_minor(want) != major_minor(have):
             raise ModelLoadError(
                 f"نسخه {dist} با نسخه‌ای که مدل با آن آموزش دیده سازگار نیست: مدل با {want} و نصب‌شده {have}. "
                 f"مدل را با نسخه نصب‌شده دوباره آموزش دهید. "

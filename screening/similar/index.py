@@ -12,20 +12,19 @@ The builder lives on the training floor (screening.training.similar_index); this
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 import scipy.sparse as sp
 
+from screening.model.files import library_version, major_minor, read_json_metadata, sha256_file
 from screening.report import SimilarRuling
 
 SCHEMA = "petition-screening/similar-index/v1"
@@ -65,22 +64,6 @@ def matching_form(text: str) -> str:
     index is built and a petition's claim when it is queried (Arabic letters, half-spaces,
     diacritics)."""
     return _MARKS.sub("", text.translate(_FOLD))
-
-
-def sha256_file(path: Path) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
-
-
-def _library_version(dist: str) -> str | None:
-    try:
-        return version(dist)
-    except PackageNotFoundError:
-        return None
-
-
-def _major_minor(v: str | None) -> tuple[str, ...] | None:
-    return tuple(v.split("+")[0].split(".")[:2]) if v else None
 
 
 @dataclass
@@ -150,15 +133,10 @@ class SimilarIndex:
 def load_index(path: str | Path) -> SimilarIndex:
     """Load an index directory after checking its schema, every file's sha256 and scikit-learn's version."""
     path = Path(path)
-    meta_file = path / METADATA_FILE
-    if not meta_file.is_file():
-        raise IndexLoadError(f"پوشه نمایه آرای مشابه «{path}» یافت نشد یا metadata.json ندارد (no index directory at {path})")
-    try:
-        meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise IndexLoadError(f"فایل metadata.json نمایه خوانا نیست (index metadata unreadable: {exc})") from exc
-    if not isinstance(meta, dict) or meta.get("schema") != SCHEMA:
-        raise IndexLoadError(f"قالب نمایه آرای مشابه شناخته نیست (unknown index schema; expected {SCHEMA!r})")
+    meta = read_json_metadata(
+        path / METADATA_FILE, SCHEMA, IndexLoadError,
+        f"پوشه نمایه آرای مشابه «{path}» یافت نشد یا metadata.json ندارد (no index directory at {path})",
+        "نمایه آرای مشابه", "index")
     files = meta.get("files")
     if not isinstance(files, dict) or set(files) != {VECTORIZER_FILE, POSTINGS_FILE, RULINGS_FILE}:
         raise IndexLoadError("فهرست فایل‌های نمایه در metadata.json کامل نیست (index metadata lists the wrong files)")
@@ -169,8 +147,8 @@ def load_index(path: str | Path) -> SimilarIndex:
             "فایل‌های نمایه آرای مشابه دست‌کاری شده یا ناقص‌اند؛ نمایه را دوباره بسازید. "
             f"(index files were changed or are missing: {', '.join(bad)})"
         )
-    want, have = (meta.get("versions") or {}).get("scikit-learn"), _library_version("scikit-learn")
-    if _major_minor(want) != _major_minor(have):
+    want, have = (meta.get("versions") or {}).get("scikit-learn"), library_version("scikit-learn")
+    if major_minor(want) != major_minor(have):
         raise IndexLoadError(
             f"نمایه با scikit-learn {want} ساخته شده و نسخه نصب‌شده {have} است؛ نمایه را دوباره بسازید. "
             f"(index built with scikit-learn {want}, installed {have})"
@@ -213,7 +191,7 @@ def save_index(out: str | Path, vectorizer: Any, postings: sp.csr_matrix, ruling
                                         encoding="utf-8")
         files = {name: sha256_file(tmp / name) for name in (VECTORIZER_FILE, POSTINGS_FILE, RULINGS_FILE)}
         meta = dict(metadata, schema=SCHEMA, files=files,
-                    versions={d: _library_version(d) for d in ("scikit-learn", "scipy", "numpy", "skops")})
+                    versions={d: library_version(d) for d in ("scikit-learn", "scipy", "numpy", "skops")})
         (tmp / METADATA_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if card is not None:
             (tmp / "README.md").write_text(card(meta), encoding="utf-8")
