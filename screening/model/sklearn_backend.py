@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
+from sklearn.base import BaseEstimator
 
 from screening.model.claim_features import LABELS_FA as CLAIM_FEATURE_LABELS_FA
 from screening.model.features import DocFeatures, DocumentFeatures
@@ -329,7 +330,7 @@ def _structured_label(doc: Any, name: str) -> tuple[str, Span | None]:
     return name, None
 
 
-class SklearnBackend:
+class SklearnBackend(BaseEstimator):
     """Estimator-like backend (docs/MODEL_SPEC.md): fit / predict_proba / explain / save.
 
     The defaults are the ones measured best by grouped cross-validation on real rulings
