@@ -155,15 +155,14 @@ class CsvFormat:
                 v = ""
             elif c == "fruitless_probability":
                 v = f"{v:.{PROBABILITY_DIGITS}f}"
-            elif isinstance(v, str):
-                v = neutralise_formula(v)
             cells.append(v)
         return self._line(cells)
 
     @staticmethod
     def _line(cells: list[Any]) -> bytes:
+        # Every text cell passes here — header, carried-through columns, results, in either language.
         buf = io.StringIO()
-        csv.writer(buf).writerow(cells)
+        csv.writer(buf).writerow([neutralise_formula(c) if isinstance(c, str) else c for c in cells])
         return buf.getvalue().encode("utf-8")
 
 

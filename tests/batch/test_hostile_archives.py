@@ -27,7 +27,7 @@ from screening.batch.readers import (
     XlsxReader,
 )
 from screening.batch.rows import COLUMNS, empty_row
-from screening.batch.writers import CsvFormat, write_xlsx
+from screening.batch.writers import CsvFormat, Layout, write_xlsx
 from screening.cli.main import main
 
 TEXT = "خواهان: علی رضایی فرزند حسن\nخوانده: رضا احمدی\nخواسته: مطالبه وجه چک به مبلغ 10,000,000 ریال"
@@ -141,6 +141,15 @@ def test_csv_output_neutralises_formula_leading_cells(lead: str) -> None:
     cells = next(csv.reader(io.StringIO(fmt.encode(row).decode("utf-8"))))
     assert cells[0] == f"'{lead}HYPERLINK(\"http://x\")"
     assert cells[COLUMNS.index("error")] == f"'{lead}1+1"
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_csv_output_neutralises_carried_columns_and_the_persian_layout_too(lang: str) -> None:
+    row = empty_row("=1+1")
+    row["_extra"] = {"یادداشت": "@SUM(A1)"}
+    fmt = CsvFormat(Layout(extra_columns=("یادداشت",), lang=lang))
+    cells = next(csv.reader(io.StringIO(fmt.encode(row).decode("utf-8"))))
+    assert cells[0] == "'@SUM(A1)" and cells[1] == "'=1+1"
 
 
 def test_plain_cells_and_probabilities_are_written_unchanged() -> None:
