@@ -137,7 +137,16 @@ class _GatedCue:
         return self._re.sub(repl, text, count) if self._possible(text) else text
 
     def __getattr__(self, name: str):
+        if name in _GatedCue.__slots__:
+            # Not set yet (pickle builds the object before its state): no recursion through `_re`.
+            raise AttributeError(name)
         return getattr(self._re, name)
+
+    def __getstate__(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        return self._re, self.keywords
+
+    def __setstate__(self, state: tuple[re.Pattern[str], tuple[str, ...]]) -> None:
+        self._re, self.keywords = state
 
 
 @dataclass(frozen=True)
