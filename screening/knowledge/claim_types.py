@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from screening.text.gate import GatedPattern, gated
+
 PEACE_COURT_CAP_RIAL = 1_000_000_000  # DRC-1402 art. 12(1): 100M toman; indexable every 3 years
 
 
@@ -29,124 +31,14 @@ class ForumRule(str, Enum):
     RESIDUAL = "residual"  # unrecognised claims: by value when financial (art. 12(1)), else the general court
 
 
-def cue(pattern: str) -> re.Pattern[str]:
+def cue(pattern: str) -> re.Pattern[str] | GatedPattern:
     """Compile a cue; `_` matches a space, a half-space or nothing.
 
-    A cue that opens with a group of alternatives («(?:قبلا|سابقا)...») is slow to search, since
-    the regex engine tries every alternative at every position; such a cue gets a keyword gate:
-    it is searched only when one of the alternatives' leading words is in the text at all.
+    Most cues are absent from most petitions, and a failed search still walks the whole text;
+    each cue is gated by the words every match must contain (`screening.text.gate`), so it is
+    searched only when one of them is in the text at all.
     """
-    compiled = re.compile(pattern.replace("_", "[\\s\u200c]?"))
-    keywords = _leading_keywords(pattern)
-    return _GatedCue(compiled, keywords) if keywords else compiled
-
-
-_META = set("_()[]{}?*+|.\\^$")
-
-
-def _literal_prefix(alternative: str) -> str:
-    out = []
-    for k, ch in enumerate(alternative):
-        if ch in _META:
-            # a quantifier makes the character before it optional
-            if ch in "?*{" and out:
-                out.pop()
-            break
-        out.append(ch)
-    return "".join(out)
-
-
-def _leading_keywords(pattern: str) -> tuple[str, ...] | None:
-    """The literal words one of which any match must start with, for `(?:a...|b...)rest` cues.
-
-    The gate is only sound when every match starts inside that first group: so None (no gate)
-    when the group is optional or repeated («(?:a|b)?x»), when `rest` has an alternative of its
-    own at the top level («(?:a|b)x|y»), or when an alternative has no literal start of 2+ letters.
-    """
-    if not pattern.startswith("(?:"):
-        return None
-    alts: list[str] = []
-    depth, start, k, close = 0, 3, 3, None
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch == "\\":
-            if depth == 0 and close is None:
-                return None  # an escape inside the first group: its prefix is not a plain word
-            k += 2
-            continue
-        if ch == "[":
-            if depth == 0 and close is None:
-                return None
-            k = _class_end(pattern, k)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0 and close is None:
-                alts.append(pattern[start:k])
-                close = k
-            else:
-                depth -= 1
-        elif ch == "|":
-            if close is not None and depth == 0:
-                return None  # a top-level alternative after the group need not start with a keyword
-            if close is None and depth == 0:
-                alts.append(pattern[start:k])
-                start = k + 1
-        k += 1
-    if close is None:
-        return None
-    after = pattern[close + 1:close + 2]
-    if after in ("?", "*", "{"):
-        return None  # the group may match nothing
-    words = tuple(_literal_prefix(a) for a in alts)
-    return words if words and all(len(w) >= 2 for w in words) else None
-
-
-def _class_end(pattern: str, k: int) -> int:
-    """Index just after the character class that opens at pattern[k] == '['."""
-    j = k + 1
-    if j < len(pattern) and pattern[j] == "^":
-        j += 1
-    if j < len(pattern) and pattern[j] == "]":
-        j += 1
-    while j < len(pattern) and pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
-
-
-class _GatedCue:
-    """A compiled pattern that is only run when one of its keywords occurs in the text."""
-
-    __slots__ = ("_re", "keywords")
-
-    def __init__(self, compiled: re.Pattern[str], keywords: tuple[str, ...]):
-        self._re = compiled
-        self.keywords = keywords
-
-    def _possible(self, text: str) -> bool:
-        return any(k in text for k in self.keywords)
-
-    def search(self, text: str, *args):
-        return self._re.search(text, *args) if self._possible(text) else None
-
-    def finditer(self, text: str, *args):
-        return self._re.finditer(text, *args) if self._possible(text) else iter(())
-
-    def sub(self, repl, text: str, count: int = 0):
-        return self._re.sub(repl, text, count) if self._possible(text) else text
-
-    def __getattr__(self, name: str):
-        if name in _GatedCue.__slots__:
-            # Not set yet (pickle builds the object before its state): no recursion through `_re`.
-            raise AttributeError(name)
-        return getattr(self._re, name)
-
-    def __getstate__(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
-        return self._re, self.keywords
-
-    def __setstate__(self, state: tuple[re.Pattern[str], tuple[str, ...]]) -> None:
-        self._re, self.keywords = state
+    return gated(re.compile(pattern.replace("_", "[\\s\u200c]?")))
 
 
 @dataclass(frozen=True)

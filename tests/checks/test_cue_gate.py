@@ -1,4 +1,4 @@
-"""The keyword pre-filter of `cue()` may skip a search only when the search could not match.
+"""The literal pre-filter of `cue()` may skip a search only when the search could not match.
 
 Every gated cue in the package is tested against strings drawn from its own pattern (so every
 alternative gets its turn), and the shapes that used to slip through the gate are tested by hand.
@@ -10,13 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import screening.pipeline  # noqa: F401  (imports every module that compiles cues)
-from screening.knowledge.claim_types import _GatedCue, _leading_keywords, cue
+from screening.knowledge.claim_types import cue
+from screening.text.gate import GatedPattern, required_words
 
-GATED = sorted({id(o): o for o in gc.get_objects() if isinstance(o, _GatedCue)}.values(), key=lambda c: c.pattern)
+GATED = sorted({id(o): o for o in gc.get_objects() if isinstance(o, GatedPattern)}.values(), key=lambda c: c.pattern)
 
 
 def test_the_package_has_gated_cues():
-    assert len(GATED) >= 20
+    assert len(GATED) >= 150
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -41,9 +42,22 @@ def test_shapes_the_gate_once_got_wrong_are_searched(pattern, text):
     assert cue(pattern).search(text) is not None
 
 
-def test_gate_keywords_are_the_leading_words_of_every_alternative():
-    assert _leading_keywords(r"(?:احتمالا|شاید)_x") == ("احتمالا", "شاید")
-    assert _leading_keywords(r"(?:احتمالا|شاید)?x") is None
-    assert _leading_keywords(r"(?:احتمالا|شاید)x|y") is None
-    assert _leading_keywords(r"(?:احتمالا|(?<!\w)شاید)") is None
-    assert _leading_keywords(r"(?:ab(?:c|d)|ef)[|]x") == ("ab", "ef")  # a '|' inside a class is not an alternative
+def test_gate_words_are_what_every_match_must_contain():
+    assert required_words(r"(?:احتمالا|شاید)_x") == ("احتمالا", "شاید")
+    assert required_words(r"(?:رفع|منع)\s?مزاحمت") == ("مزاحمت",)  # the longest of the required words
+    assert required_words(r"\bچک(?:\s?های)?\b") == ("چک",)  # \b does not break a word
+    assert required_words(r"(?:ab)+c") == ("ab",)  # repeated at least once
+    assert required_words(r"(?:احتمالا|شاید)?x") is None  # optional group, one-letter rest
+    assert required_words(r"(?:ab)*c") is None
+    assert required_words(r"(?:احتمالا|شاید)x|y") is None  # a branch without a word
+    assert required_words(r"(?i)abc") is None  # case folding: the text need not hold «abc»
+    assert required_words(r"(?:ab(?:c|d)|ef)\d") == ("ab", "ef")
+    assert required_words(r"(?:ab|ef)[|]x") == ("|x",)  # a '|' inside a class is a literal, not an alternative
+
+
+def test_a_gated_search_skips_texts_without_the_word():
+    c = cue(r"(?:رفع|منع)_مزاحمت")
+    assert isinstance(c, GatedPattern)
+    assert c.search("دعوای رفع تصرف عدوانی") is None
+    assert c.search("دعوای رفع مزاحمت ملکی").group() == "رفع مزاحمت"
+    assert c.sub("X", "منع‌مزاحمت") == "X"

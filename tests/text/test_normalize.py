@@ -1,8 +1,11 @@
 """The normaliser folds letters and digits, fixes half-spaces, and keeps structured tokens whole."""
+import json
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.text.normalize import get_normaliser, normalise
+from screening.text.normalize import _correct_spacing, get_normaliser, normalise
 
 
 def test_letters_digits_and_half_spaces():
@@ -43,3 +46,25 @@ def test_normalising_twice_equals_once_on_persian_like_text(text):
 def test_normalising_twice_equals_once_on_any_unicode(text):
     once = normalise(text)
     assert normalise(once) == once
+
+
+# --- the guarded spacing pass is hazm's own ------------------------------------------------------
+
+_SPACING_ALPHABET = list("آابپتجچخدرزسشعفقکگلمنوهیةئ0123456789۱۲") + list(" \n\r\t\u200c\u0640.:!،؛؟»«[](){}\"'-/")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SPACING_ALPHABET, max_size=60))
+def test_guarded_spacing_equals_hazms_on_generated_text(text):
+    hazm_spacing = get_normaliser()._hazm.correct_spacing  # built without its tokenizer
+    assert _correct_spacing(text) == hazm_spacing(text)
+
+
+def test_guarded_spacing_equals_hazms_on_the_corpus():
+    hazm_spacing = get_normaliser()._hazm.correct_spacing
+    path = Path(__file__).resolve().parents[2] / "corpus" / "petitions.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for _, line in zip(range(300), fh)]
+    assert texts
+    for text in texts:
+        assert _correct_spacing(text) == hazm_spacing(text)
