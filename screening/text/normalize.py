@@ -419,15 +419,42 @@ def _placeholder_text_map(nt: NormalisedText):
 
 # --- hazm's spacing pass, each rule run only when it can change something ------------------
 
-# Rules whose pattern can match without a literal of its own: when it cannot apply.
-#   \b\u200c*\B and \B\u200c*\b: with no half-space the match is empty at a place that would be
-#   both a word boundary and not one, so there is none.
-#   ^ +| +$ (no MULTILINE): a space at the start, at the end, or before a final newline.
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\\w` means to `re` for str patterns
+
+
+def _zwnj_before_non_word(t: str) -> bool:
+    """A half-space followed by a non-word character or the end: where `\\b\\u200c*\\B` can end.
+    (A half-space is not a word character, so \\B after one needs a non-word character or the end
+    next; with no half-space the pattern would need \\b and \\B at one place.)"""
+    i = t.find("\u200c")
+    while i >= 0:
+        if i + 1 == len(t) or not _is_word(t[i + 1]):
+            return True
+        i = t.find("\u200c", i + 1)
+    return False
+
+
+def _zwnj_after_non_word(t: str) -> bool:
+    """A half-space at the start or after a non-word character: where `\\B\\u200c*\\b` can start."""
+    i = t.find("\u200c")
+    while i >= 0:
+        if i == 0 or not _is_word(t[i - 1]):
+            return True
+        i = t.find("\u200c", i + 1)
+    return False
+
+
+# Rules whose every match holds a literal `required_words` cannot see (a look-around or an
+# anchor in the way), or none: the condition without which the rule cannot match.
 _SPACING_GUARDS = {
-    "\\b\\u200c*\\B": lambda t: "\u200c" in t,
-    "\\B\\u200c*\\b": lambda t: "\u200c" in t,
-    "^ +| +$": lambda t: t[:1] == " " or t.endswith(" ") or t.endswith(" \n"),
+    "\\b\\u200c*\\B": _zwnj_before_non_word,
+    "\\B\\u200c*\\b": _zwnj_after_non_word,
+    "^ +| +$": lambda t: t[:1] == " " or t.endswith(" ") or t.endswith(" \n"),  # no MULTILINE
     "[\u0640\\r]": lambda t: "\u0640" in t or "\r" in t,
+    "(^| )(ن?می) ": lambda t: "می " in t,
+    ("(?<=[^\\n\\d \\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]{2}) (تر(ین?)?|گری?|های?)"
+     "(?=[ \\n\\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]|$)"): lambda t: " تر" in t or " گر" in t or " ها" in t,
 }
 _SPACING_RULES: list[tuple[re.Pattern[str], str, tuple[str, ...] | None, object]] | None = None
 

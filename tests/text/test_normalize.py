@@ -2,10 +2,11 @@
 import json
 from pathlib import Path
 
+from hazm.normalizer import AFFIX_SPACING_PATTERNS, EXTRA_SPACE_PATTERNS, PUNCTUATION_SPACING_PATTERNS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.text.normalize import _correct_spacing, get_normaliser, normalise
+from screening.text.normalize import _SPACING_GUARDS, _correct_spacing, get_normaliser, normalise
 
 
 def test_letters_digits_and_half_spaces():
@@ -50,7 +51,7 @@ def test_normalising_twice_equals_once_on_any_unicode(text):
 
 # --- the guarded spacing pass is hazm's own ------------------------------------------------------
 
-_SPACING_ALPHABET = list("آابپتجچخدرزسشعفقکگلمنوهیةئ0123456789۱۲") + list(" \n\r\t\u200c\u0640.:!،؛؟»«[](){}\"'-/")
+_SPACING_ALPHABET = list("آابپتجچخدرزسشعفقکگلمنوهیةئ0123456789۱۲a_") + list(" \n\r\t\u200c\u0640.:!،؛؟»«[](){}\"'-/")
 
 
 @settings(max_examples=500, deadline=None)
@@ -68,3 +69,9 @@ def test_guarded_spacing_equals_hazms_on_the_corpus():
     assert texts
     for text in texts:
         assert _correct_spacing(text) == hazm_spacing(text)
+
+
+def test_every_hand_written_spacing_guard_names_one_of_hazms_rules():
+    patterns = {p if isinstance(p, str) else p.pattern
+                for p, _ in (*EXTRA_SPACE_PATTERNS, *AFFIX_SPACING_PATTERNS, *PUNCTUATION_SPACING_PATTERNS)}
+    assert set(_SPACING_GUARDS) <= patterns
