@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator
 
 from screening.text.digits import fold_digits
 from screening.text.gate import required_words
@@ -39,6 +40,20 @@ _PROTECTED_RE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Every character a protected token can hold. Runs of them (two or more) are found with one
+# character-class scan; the alternation above, with its look-behinds, then runs only inside them,
+# which is about three times cheaper on a Persian petition than running it over every position.
+# Same matches: a token never holds a character outside the class, and the character before a run
+# is outside it too, so each look-behind sees what it would see in the whole text.
+_PROTECTED_RUN_RE = re.compile(r"[\dA-Za-z._%+@\-,٬/،:٫]{2,}+")  # \d: any Unicode digit, as below
+
+
+def protected_tokens(text: str) -> Iterator[re.Match[str]]:
+    """`_PROTECTED_RE.finditer(text)`, found run by run."""
+    for run in _PROTECTED_RUN_RE.finditer(text):
+        yield from _PROTECTED_RE.finditer(text, run.start(), run.end())
+
 
 ZWNJ = "\u200c"
 
@@ -184,7 +199,7 @@ class Normaliser:
         src_pos = 0
         last = 0
         code = _PUA_START
-        for m in _PROTECTED_RE.finditer(folded):
+        for m in protected_tokens(folded):
             if code > _PUA_END:
                 break
             token = m.group()

@@ -6,7 +6,14 @@ from hazm.normalizer import AFFIX_SPACING_PATTERNS, EXTRA_SPACE_PATTERNS, PUNCTU
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.text.normalize import _SPACING_GUARDS, _correct_spacing, get_normaliser, normalise
+from screening.text.normalize import (
+    _PROTECTED_RE,
+    _SPACING_GUARDS,
+    _correct_spacing,
+    get_normaliser,
+    normalise,
+    protected_tokens,
+)
 
 
 def test_letters_digits_and_half_spaces():
@@ -75,3 +82,9 @@ def test_every_hand_written_spacing_guard_names_one_of_hazms_rules():
     patterns = {p if isinstance(p, str) else p.pattern
                 for p, _ in (*EXTRA_SPACE_PATTERNS, *AFFIX_SPACING_PATTERNS, *PUNCTUATION_SPACING_PATTERNS)}
     assert set(_SPACING_GUARDS) <= patterns
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("0123456789۱۲٣३abIRir+@.-_%,٬/،:٫ ابپ\n"), max_size=50))
+def test_protected_tokens_found_run_by_run_are_the_whole_text_scan(text):
+    assert [m.span() for m in protected_tokens(text)] == [m.span() for m in _PROTECTED_RE.finditer(text)]
