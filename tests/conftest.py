@@ -5,6 +5,7 @@ import pytest
 from hypothesis import settings
 
 from tests.petition_factory import make_dataset
+from tests.served import chrome, find_chromium
 
 # On CI the property tests draw the same examples every run (a failure there must be reproducible
 # and must not depend on luck); on a developer's machine they explore new examples each run.
@@ -35,3 +36,16 @@ def model_dir(trained, tmp_path_factory):
     out = tmp_path_factory.mktemp("models") / "synthetic"
     T.write_model(trained, out, name="synthetic", command="pytest")
     return out
+
+
+@pytest.fixture(scope="session")
+def chromium() -> tuple[str, str]:
+    """(browser, chromedriver) for the browser tests (see tests/served.py)."""
+    return find_chromium()
+
+
+@pytest.fixture()
+def browser(chromium, tmp_path):
+    """A headless Chromium with a fresh profile, quit after the test."""
+    with chrome(*chromium, tmp_path / "chromium-profile") as driver:
+        yield driver

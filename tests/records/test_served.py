@@ -8,10 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-import shutil
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,50 +18,20 @@ import pytest
 from screening.records.service import Recording, RecordingSettings
 from screening.text.reference import petition_reference
 from tests.records.seed import seed
+from tests.served import start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
-SERVER_START_TIMEOUT_S = 90
 PETITIONS = Path(__file__).parents[1] / "web" / "petitions"
 TOKEN_RE = re.compile(r'name="csrftoken" value="([^"]+)"')
 PASSWORD = "correct horse battery"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _start(args: list[str], home: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    """A server whose data folder is under `home` (no SCREENING_ setting of the machine leaks in)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCREENING_")}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "screening.cli.main", "serve", "--host", "127.0.0.1",
-                                 "--port", str(port), *args], stdout=log, stderr=subprocess.STDOUT, env=env, cwd=home)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"screening serve exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).json()["screener_loaded"]:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"screening serve did not answer within {SERVER_START_TIMEOUT_S} s")
-        time.sleep(0.2)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    return start_server(args, log_path, env=env, cwd=home)
 
 
 def _screen(base: str, text: str) -> str:
@@ -84,7 +51,7 @@ def test_serve_without_record_writes_nothing(tmp_path):
         assert "ثبت سوابق روشن است" not in page
         assert httpx.get(f"{base}/dashboard").status_code == 404
     finally:
-        _stop(proc)
+        stop_server(proc)
     assert list(home.rglob("*")) == []  # no data folder, no database file, nothing
 
 
@@ -97,7 +64,7 @@ def test_serve_record_uses_the_data_folder_by_default(tmp_path):
         page = _screen(base, text)
         assert "ثبت سوابق روشن است" in page and petition_reference(text) in page
     finally:
-        _stop(proc)
+        stop_server(proc)
     db = home / ".local" / "share" / "petition-screening" / "records.sqlite3"
     assert db.exists()
     rec = Recording.open(RecordingSettings(db_url=str(db)), migrate_to_head=False)
@@ -105,41 +72,6 @@ def test_serve_record_uses_the_data_folder_by_default(tmp_path):
     rec.close()
     log = (tmp_path / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "حمید توکلی" not in log and "0076229645" not in log
-
-
-# --- the browser ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium() -> tuple[str, str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if browser and driver:
-        return browser, driver
-    reason = "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; under CI=true this test must run, not skip")
-    pytest.skip(reason)
-
-
-@pytest.fixture()
-def browser(chromium, tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    binary, driver_path = chromium
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,2400", f"--user-data-dir={tmp_path / 'chromium-profile'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_log_in_see_dashboard_enter_outcome_export(tmp_path, browser, screener):
@@ -201,7 +133,7 @@ def test_log_in_see_dashboard_enter_outcome_export(tmp_path, browser, screener):
         assert "claim_rejected" in line and "140468390009999" in line
         assert len(content.splitlines()) == 19
     finally:
-        _stop(proc)
+        stop_server(proc)
 
 
 def test_the_experts_marks_on_the_page_are_saved_with_the_record(tmp_path, browser):
@@ -235,7 +167,7 @@ def test_the_experts_marks_on_the_page_are_saved_with_the_record(tmp_path, brows
         wait.until(lambda d: notice.get_attribute("data-decisions-saved") == "yes")
         first, second = (int(f.get_attribute("data-index")) for f in findings[:2])
     finally:
-        _stop(proc)
+        stop_server(proc)
     rec = Recording.open(RecordingSettings(db_url=str(db)), migrate_to_head=False)
     [view] = rec.store.find(petition_reference(text))
     rec.close()

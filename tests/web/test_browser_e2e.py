@@ -5,106 +5,24 @@ test skips with the reason, except under CI=true, where it fails: CI must run it
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from screening.knowledge.findings import FINDING_TYPES
+from tests.served import serving
 
 pytestmark = pytest.mark.slow  # a server process and a real browser
 
-from screening.knowledge.findings import FINDING_TYPES
-
-
-SERVER_START_TIMEOUT_S = 90
 OFFICE_NAME = "دفتر خدمات الکترونیک قضایی آزمون ۴۲"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> tuple[str, str]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if browser and driver:
-        return browser, driver
-    reason = "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; under CI=true this test must run, not skip")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, chromium):
     """`screening serve` in its own process, on a free loopback port, with its log in a file."""
-    port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "screening.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--office-name", OFFICE_NAME],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"screening serve exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).json()["screener_loaded"]:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"screening serve did not answer within {SERVER_START_TIMEOUT_S} s")
-            time.sleep(0.2)
+    with serving(["--office-name", OFFICE_NAME], log_path) as base:
         yield base, log_path
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture()
-def browser(chromium, tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    binary, driver_path = chromium
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,2400",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_missing_defendant_guidance_is_visible_in_a_real_browser(server, browser, tmp_path, missing_defendant_petition):

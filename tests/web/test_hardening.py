@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from screening.pipeline import MAX_CHARS, Screener
 from screening_web.app import create_app
+from tests.served import serving
 
 SLOW = ("اینجانب " * 25_000)[:MAX_CHARS]  # about 2 s of screening on a laptop: the slowest input we know
 
@@ -113,34 +111,12 @@ def test_form_with_extra_fields_is_screened_and_too_many_is_a_clear_400(client, 
     assert response.status_code == 400 and "فیلد" in response.text and "منقضی" not in response.text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def served() -> int:
+def served(tmp_path_factory) -> int:
     """A real `screening serve` (one worker, screening processes of its own) on a free port."""
-    port = _free_port()
-    exe = Path(sys.executable).parent / "screening"
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--log-level", "warning"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    if json.load(r)["screener_loaded"]:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("server did not start")
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=60)
+    log_path = tmp_path_factory.mktemp("served") / "server.log"
+    with serving(["--log-level", "warning"], log_path, timeout=180) as base:
+        yield int(base.rsplit(":", 1)[1])
 
 
 def _raw(port: int, data: bytes, timeout: float = 15) -> bytes:

@@ -5,6 +5,7 @@ import pytest
 
 from screening.cli import serve
 from screening.cli.main import build_parser, main
+from tests.served import free_port
 
 
 def test_serve_parses_host_and_port():
@@ -28,7 +29,7 @@ def test_run_starts_uvicorn_without_its_access_log(monkeypatch, capsys):
     monkeypatch.setattr(serve, "_serve_one", lambda sock, level: calls.update(port=sock.getsockname()[1], level=level))
     environ: dict[str, str] = {}
     monkeypatch.setattr(serve.os, "environ", environ)
-    port = _free_port()
+    port = free_port()
     assert main(["serve", "--port", str(port)]) == 0
     options = serve.uvicorn_options("info")
     assert options["access_log"] is False
@@ -44,17 +45,9 @@ def test_several_workers_use_their_own_sockets_on_one_port(monkeypatch, capsys):
     monkeypatch.setattr(serve, "serve_workers", lambda socks, workers, level: calls.update(
         n=workers, ports={s.getsockname()[1] for s in socks}, count=len(socks)) or 0)
     monkeypatch.setattr(serve.os, "environ", {})
-    port = _free_port()
+    port = free_port()
     assert main(["serve", "--port", str(port), "--workers", "2"]) == 0
     assert calls == {"n": 2, "ports": {port}, "count": 2}
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_port_held_by_another_program_is_refused_with_one_persian_line(monkeypatch, capsys):
@@ -73,7 +66,7 @@ def test_a_port_held_by_another_program_is_refused_with_one_persian_line(monkeyp
 
 def test_a_second_server_cannot_join_the_first_ones_reuseport_group(monkeypatch, capsys):
     monkeypatch.setattr(serve.os, "environ", {})
-    port = _free_port()
+    port = free_port()
     first = serve.bind_sockets("127.0.0.1", port, 2)  # what a running `serve --workers 2` holds
     try:
         assert main(["serve", "--port", str(port), "--workers", "2"]) == 2
@@ -102,7 +95,7 @@ def test_two_workers_serve_and_stop_cleanly(tmp_path):
     import urllib.request
     from pathlib import Path
 
-    port = _free_port()
+    port = free_port()
     exe = Path(sys.executable).parent / "screening"
     proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--workers", "2", "--log-level", "warning"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -2,64 +2,28 @@
 is absent without it, and its links open the ruling's page in a new tab without an opener."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-
-import httpx
 import pytest
 
 from screening.training.similar_index import build_index, collect, read_records
 from tests.similar_rulings import CHEQUE_PETITION, write_rulings
-from tests.web.test_browser_e2e import SERVER_START_TIMEOUT_S, _free_port, browser, chromium  # noqa: F401 (fixtures)
+from tests.served import serving
 
 pytestmark = pytest.mark.slow
 
 
-def _serve(extra: list[str], log_path):
-    port = _free_port()
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "screening.cli.main", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--model", "none", *extra],
-            stdout=log, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"screening serve exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).json()["screener_loaded"]:
-                return proc, base
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"screening serve did not answer within {SERVER_START_TIMEOUT_S} s")
-        time.sleep(0.2)
-
-
 @pytest.fixture(scope="module", params=["with-index", "without-index"])
-def server(request, tmp_path_factory, chromium):  # noqa: F811
+def server(request, tmp_path_factory, chromium):
     tmp = tmp_path_factory.mktemp(request.param)
     extra: list[str] = []
     if request.param == "with-index":
         src = write_rulings(tmp / "rulings.jsonl")
         build_index(*collect(read_records([src])), tmp / "idx")
         extra = ["--index", str(tmp / "idx")]
-    proc, base = _serve(extra, tmp / "server.log")
-    try:
+    with serving(["--model", "none", *extra], tmp / "server.log") as base:
         yield request.param, base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
-def test_similar_rulings_panel_in_a_real_browser(server, browser):  # noqa: F811
+def test_similar_rulings_panel_in_a_real_browser(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
