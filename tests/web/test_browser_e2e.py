@@ -189,6 +189,22 @@ def test_keyboard_goes_from_a_highlight_to_its_finding_and_back(server, browser,
     assert _active_id(browser) == f"span-{index}" and _in_viewport(browser, mark)
 
 
+def test_clicking_a_findings_words_shows_its_place_in_the_text(server, browser, complete_petition):
+    base, _ = server
+    _paste(browser, base, complete_petition.replace("0076229645", "0076229646"))
+    browser.find_element("id", "submit-button").click()
+    _wait_for(browser, "report-title")
+    finding = browser.find_element("css selector", '#findings li[data-code="INVALID_NATIONAL_ID"]')
+    index = finding.get_attribute("data-index")
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    finding.find_element("css selector", ".message").click()
+    mark = browser.find_element("id", f"span-{index}")
+    assert _active_id(browser) == f"span-{index}" and _in_viewport(browser, mark)
+    # The review controls inside the finding keep their own job.
+    browser.find_element("id", f"finding-{index}").find_element("css selector", ".js-reviewed").click()
+    assert _active_id(browser) != f"span-{index}"
+
+
 def test_guided_fix_removes_missing_defendant_and_value_and_the_docx_reopens(server, browser, complete_petition):
     import base64
     import io

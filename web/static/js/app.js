@@ -108,7 +108,14 @@
         return;
       }
       var mark = e.target.closest && e.target.closest("mark[data-finding]");
-      if (mark) { focusTarget(document.getElementById("finding-" + mark.getAttribute("data-finding"))); }
+      if (mark) { focusTarget(document.getElementById("finding-" + mark.getAttribute("data-finding"))); return; }
+      // A finding's own words lead to its place in the text too (its «نمایش در متن» link is the keyboard way).
+      var message = e.target.closest && e.target.closest("li.finding.has-span .message");
+      if (message) {
+        var li = message.closest("li.finding");
+        var span = document.getElementById("span-" + li.getAttribute("data-index"));
+        if (span) { focusTarget(span); }
+      }
     });
     document.addEventListener("keydown", function (e) {
       var mark = e.target.closest && e.target.closest("mark[data-finding]");
