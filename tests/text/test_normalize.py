@@ -7,9 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screening.text.normalize import (
+    _LINE_EDGE_SPACE_RE,
     _PROTECTED_RE,
+    _SPACE_RUN_RE,
     _SPACING_GUARDS,
+    _ZWNJ_RUN_RE,
     _correct_spacing,
+    _drop_stray_zwnj,
+    _tidy,
     get_normaliser,
     normalise,
     protected_tokens,
@@ -88,3 +93,20 @@ def test_every_hand_written_spacing_guard_names_one_of_hazms_rules():
 @given(st.text(alphabet=list("0123456789۱۲٣३abIRir+@.-_%,٬/،:٫ ابپ\n"), max_size=50))
 def test_protected_tokens_found_run_by_run_are_the_whole_text_scan(text):
     assert [m.span() for m in protected_tokens(text)] == [m.span() for m in _PROTECTED_RE.finditer(text)]
+
+
+def _tidy_by_regex(text: str) -> str:
+    """`_tidy` as first written: one regex pass per rule (the reference for the cheaper one)."""
+    if "\u200c" in text:
+        text = _ZWNJ_RUN_RE.sub(_drop_stray_zwnj, text)
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN_RE.sub(" ", text)
+    if " \n" in text or "\n " in text or "\t" in text:
+        text = _LINE_EDGE_SPACE_RE.sub("", text)
+    return text.strip(" \t")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("ابپ12²½_a. \n\t\u200c:«"), max_size=40))
+def test_tidy_equals_its_regex_reference(text):
+    assert _tidy(text) == _tidy_by_regex(text)
