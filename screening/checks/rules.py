@@ -5,6 +5,7 @@ Legal knowledge lives in `screening.knowledge`; the checks only apply those tabl
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -270,7 +271,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+def _ground_hit(rule: GroundRule, text: str, bounds_of: Callable[[], list[tuple[int, int]]]) -> tuple[int, int, str] | None:
     """(start, end, words) of a ground's cue, with its conditions read in the cue's own sentence
     (scope "sentence") or anywhere in the text."""
     if rule.scope != "sentence":
@@ -282,8 +283,11 @@ def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> t
     # none when a required cue is nowhere in the text.
     if rule.requires and not all(p.search(text) for p in rule.requires):
         return None
-    starts = [b[0] for b in bounds]
     hits = sorted((m.start(), m.end()) for p in rule.cues for m in p.finditer(text))
+    if not hits:
+        return None
+    bounds = bounds_of()  # the sentences, split only for a text where some sentence-scoped cue stands
+    starts = [b[0] for b in bounds]
     seen: set[int] = set()
     for h_start, h_end in hits:
         k = bisect_right(starts, h_start) - 1
@@ -305,14 +309,14 @@ def _ground_hit(rule: GroundRule, text: str, bounds: list[tuple[int, int]]) -> t
 
 def check_grounds(ctx: CheckContext) -> list[Finding]:
     text = ctx.nt.text
-    bounds = sentences(text)
+    bounds_of = functools.cache(lambda: sentences(text))
     out: list[Finding] = []
     for rule in GROUND_RULES:
         if rule.claim_types and ctx.spec.code not in rule.claim_types:
             continue
         if any(f.code == rule.code for f in out):
             continue  # one finding per ground, whichever of its rows read it
-        hit = _ground_hit(rule, text, bounds)
+        hit = _ground_hit(rule, text, bounds_of)
         if hit is None:
             continue
         if rule.unless and any(p.search(text) for p in rule.unless):
