@@ -1,8 +1,13 @@
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from screening.checks.parse import _DATE_RE
 from screening.text.jalali import (
+    _FIND_RE,
     InvalidJalaliDate,
     JalaliDate,
     as_jalali,
@@ -97,3 +102,18 @@ def test_find_dates_in_text_skips_amounts_and_impossible_dates():
     assert [format_jalali(d) for _, _, d in found] == ["1404/01/15", "1399/03/12"]
     start, end, _ = found[0]
     assert text[start:end] == "1404/01/15"
+
+
+# --- the date pattern that opens with a digit finds what the look-behind-first one found ----------
+
+_LOOKBEHIND_FIRST = {
+    "jalali": re.compile(r"(?<![\d/\-.])(\d{1,4})([/\-.])(\d{1,2})\2(\d{1,4})(?![\d/\-]|\.\d)"),
+    "parse": re.compile(r"(?<![\d/])(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})(?![\d/])"),
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("0123456789٣/-. ابت\n"), max_size=40))
+def test_date_patterns_match_as_their_look_behind_first_forms(text):
+    for ours, reference in ((_FIND_RE, _LOOKBEHIND_FIRST["jalali"]), (_DATE_RE, _LOOKBEHIND_FIRST["parse"])):
+        assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in reference.finditer(text)]

@@ -110,3 +110,20 @@ def _tidy_by_regex(text: str) -> str:
 @given(st.text(alphabet=list("ابپ12²½_a. \n\t\u200c:«"), max_size=40))
 def test_tidy_equals_its_regex_reference(text):
     assert _tidy(text) == _tidy_by_regex(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("منیدانکرگتش \u200c.1"), max_size=40))
+def test_separating_mi_equals_hazms(text):
+    normaliser = get_normaliser()
+    assert normaliser._separate_mi(text) == normaliser._hazm.seperate_mi(text)
+
+
+def test_separating_mi_equals_hazms_on_the_corpus():
+    normaliser = get_normaliser()
+    path = Path(__file__).resolve().parents[2] / "corpus" / "petitions.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for _, line in zip(range(300), fh)]
+    texts += ["نمیدانم چه میگفت", "میز و میدان", "او میرود و نمیآید"]
+    for text in texts:
+        assert normaliser._separate_mi(text) == normaliser._hazm.seperate_mi(text)
