@@ -20,13 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from screening.text.gate import GatedPattern, gated
+
 # Letters that hazm and the courts spell two ways; the cues below use the Persian forms and
 # optional spaces/half-spaces between the parts of a compound («به طرفیت», «بطرفیت», «به‌طرفیت»).
 _SP = r"[\s\u200c]*"
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.replace(' ', _SP)})" for p in patterns))
+def _rx(*patterns: str) -> re.Pattern[str] | GatedPattern:
+    # Gated by the words every match holds (screening.text.gate): most rows are absent from a claim.
+    return gated(re.compile("|".join(f"(?:{p.replace(' ', _SP)})" for p in patterns)))
 
 
 @dataclass(frozen=True)

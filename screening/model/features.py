@@ -41,6 +41,7 @@ from screening.report import Severity
 # Letters (with half-spaces inside words) or digit runs; digit runs become one shape token,
 # since amounts, dates and IDs carry no signal as words (the structured features have them).
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\u200c]*|\d+")
+_WORD_CHUNK_RE = re.compile(r"[\w\u200c]+")
 NUMBER_TOKEN = "#"
 # The parties' names are not evidence of anything: a model must not score a petition by who
 # the plaintiff is. Their words are replaced by one token before any n-gram is taken.
@@ -96,14 +97,25 @@ def _is_word_char(ch: str) -> bool:
 
 
 def tokenize(text: str, names: frozenset[str] = frozenset()) -> Tokens:
-    """Words of `text`; digit runs become `#`, words of the parties' names become `@`."""
-    words = _TOKEN_RE.findall(text)
-    words = [NUMBER_TOKEN if w[0].isdigit() else (NAME_TOKEN if w in names else w) for w in words]
-    counter = Counter(words)
-    unique = list(counter)
-    index = dict(zip(unique, range(len(unique))))
-    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
-    return Tokens(words, text, unique, np.fromiter(counter.values(), dtype=np.float64, count=len(unique)), seq)
+    """Words of `text`; digit runs become `#`, words of the parties' names become `@`.
+
+    The words are `_TOKEN_RE`'s matches. They are found chunk by chunk (runs of word characters
+    and half-spaces): a chunk that opens with a letter is one word, one of digits only is `#`, and
+    only the rare other chunks («12ab», «_x») go through `_TOKEN_RE` (a test compares the two)."""
+    words: list[str] = []
+    add = words.append
+    for chunk in _WORD_CHUNK_RE.findall(text):
+        if chunk[0].isalpha():
+            add(NAME_TOKEN if chunk in names else chunk)
+        elif chunk.isdecimal():
+            add(NUMBER_TOKEN)
+        else:
+            for w in _TOKEN_RE.findall(chunk):
+                add(NUMBER_TOKEN if w[0].isdigit() else (NAME_TOKEN if w in names else w))
+    index: dict[str, int] = {}
+    seq = np.array([index.setdefault(w, len(index)) for w in words], dtype=np.int64)
+    counts = np.bincount(seq, minlength=len(index)).astype(np.float64)
+    return Tokens(words, text, list(index), counts, seq)
 
 
 def word_ngrams(words: Sequence[str], n_min: int, n_max: int) -> list[str]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from screening.model.features import NUMBER_TOKEN, NgramTfidf, char_ngrams, tokenize, word_ngrams
+from screening.model.features import NAME_TOKEN, NUMBER_TOKEN, _TOKEN_RE, NgramTfidf, char_ngrams, tokenize, word_ngrams
 
 TEXTS = [
     "مطالبه وجه یک فقره چک به مبلغ 450,000,000 ریال",
@@ -53,3 +55,19 @@ def test_unknown_words_are_ignored_not_errors():
     v = NgramTfidf("char", (2, 3), min_df=1, max_features=None).fit([tokenize(TEXTS[0])])
     m = v.transform([tokenize("واژه‌ای کاملاً تازه")])
     assert m.shape == (1, v.n_features)
+
+
+def _words_by_regex(text: str, names: frozenset[str]) -> list[str]:
+    """What `tokenize` returns as words, by the one-regex definition."""
+    return [NUMBER_TOKEN if w[0].isdigit() else (NAME_TOKEN if w in names else w) for w in _TOKEN_RE.findall(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("ابپ تی12٣²½_a\u200c.،\n-"), max_size=40))
+def test_tokenize_finds_the_token_patterns_words(text):
+    names = frozenset({"اب", "a"})
+    toks = tokenize(text, names)
+    assert toks.words == _words_by_regex(text, names)
+    assert toks.unique == list(dict.fromkeys(toks.words))
+    assert [toks.unique[i] for i in toks.seq] == toks.words
+    assert toks.counts.tolist() == [float(toks.words.count(u)) for u in toks.unique]
