@@ -64,6 +64,7 @@ _LETTER_RUN_RE = re.compile(f"[{_HAZM_LETTERS}]++")
 # written to open with its first letter so that the regex engine skips other characters in C
 # (2 × faster; the same matches: tests compare it with hazm's own pass).
 _MI_WORD_RE = re.compile(r"(?:ن(?<=\bن)می|م(?<=\bم)ی)[آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی]+")
+_TATWEEL_CR_RE = re.compile("[\u0640\r]")
 _TRIPLE_LETTER_RE = re.compile(f"([{_HAZM_LETTERS}])\\1{{2,}}+")
 
 
@@ -132,16 +133,19 @@ class Normaliser:
     def _hazm_steps(self, text: str) -> str:
         """hazm's `Normalizer.normalize` steps, with three differences: the letter-folding table is
         built once (hazm 0.12.1 rebuilds it on every call) and skipped when no variant letter is
-        present; persian_numbers stays off, since downstream reads ASCII digits; and special marks
-        are removed *before* spacing is corrected, not after, because a mark removed after the
-        spacing pass leaves text that a second pass would space differently."""
+        present; persian_numbers stays off, since downstream reads ASCII digits; and what hazm
+        deletes (diacritics, special marks, tatweel, carriage returns) is deleted *first*, before
+        the style and spacing rules, because a character deleted after them can join what they
+        look for («..ـ.» became «...» and only a second pass made it «…»)."""
         h = self._hazm
         text = _fold_like_hazm(text)
+        if "\u0640" in text or "\r" in text:
+            text = _TATWEEL_CR_RE.sub("", text)  # hazm's own [ـ\r] spacing rule, run before the others
+        text = h.remove_diacritics(text)
+        text = h.remove_specials_chars(text)
         if '""' in text:  # empty quotes: hazm quotes them only on a second pass; do it now
             text = text.replace('""', "«»")
         text = h.persian_style(text)
-        text = h.remove_diacritics(text)
-        text = h.remove_specials_chars(text)
         text = _correct_spacing(text)
         text = h.unicodes_replacement(text)
         text = self._decrease_repeated_chars(text)
@@ -268,6 +272,7 @@ class Normaliser:
 # something between two letters; drop the others, then the spaces they leave behind.
 _ZWNJ_RUN_RE = re.compile("\u200c+")
 _SPACE_RUN_RE = re.compile(r"[ \t]{2,}")
+_NEWLINE_RUN_RE = re.compile(r"\n{3,}")
 _LINE_EDGE_SPACE_RE = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
 
 
@@ -308,6 +313,9 @@ def _tidy(text: str) -> str:
         # What `_LINE_EDGE_SPACE_RE.sub("", text)` does, line by line (several times cheaper): only
         # the first line's start and the last line's end differ, and the strip below takes those.
         text = "\n".join([line.strip(" \t") for line in text.split("\n")])
+    if "\n\n\n" in text:
+        # hazm's \n{3,} rule ran before the trimming above joined these lines (a second pass would run it).
+        text = _NEWLINE_RUN_RE.sub("\n\n", text)
     return text.strip(" \t")
 
 
