@@ -4,9 +4,13 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 
 class ModelLoadError(RuntimeError):
@@ -62,3 +66,31 @@ def read_json_metadata(meta_file: Path, schema: str, error: type[Exception], mis
         found = meta.get("schema") if isinstance(meta, dict) else None
         raise error(f"قالب {what_fa} شناخته نیست (unknown {what_en} schema {found!r}; expected {schema!r})")
     return meta
+
+
+@contextmanager
+def atomic_directory(out: Path) -> Iterator[Path]:
+    """A temporary folder beside `out` for the block to write into, then swapped in whole.
+
+    On success the folder replaces `out` in one `os.replace` (an existing `out` is moved aside
+    first and put back if the swap fails, so readers see the old directory or the new one, never
+    half of either); on any failure the folder is removed and `out` is left as it was."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        yield tmp
+        os.chmod(tmp, 0o755)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.replace(out, old / out.name)
+            try:
+                os.replace(tmp, out)
+            except BaseException:
+                os.replace(old / out.name, out)  # put the old directory back
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -11,9 +11,6 @@ Persian + English message.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,6 +18,7 @@ from screening.model import sklearn_backend, transformers_backend
 from screening.model.files import (
     ModelLoadError,
     ModelWriteError,
+    atomic_directory,
     library_version,
     major_minor,
     read_json_metadata,
@@ -202,9 +200,7 @@ def save_model_dir(
             f"پوشه {out} از پیش وجود دارد؛ برای جایگزینی آن --force بدهید. "
             f"(model directory {out} exists; pass --force to replace it)"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with atomic_directory(out) as tmp:
         write(tmp)
         files = {}
         for p in sorted(tmp.rglob("*")):
@@ -217,19 +213,4 @@ def save_model_dir(
         if card is not None:
             (tmp / CARD_FILE).write_text(card(metadata), encoding="utf-8")
         write_manifest(tmp, [METADATA_FILE, *files])
-        os.chmod(tmp, 0o755)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, old / out.name)
-            try:
-                os.replace(tmp, out)
-            except BaseException:
-                os.replace(old / out.name, out)  # put the old model back
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out

@@ -13,10 +13,7 @@ The builder lives on the training floor (screening.training.similar_index); this
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -24,7 +21,7 @@ from typing import Any, Callable
 import numpy as np
 import scipy.sparse as sp
 
-from screening.model.files import library_version, major_minor, read_json_metadata, sha256_file
+from screening.model.files import atomic_directory, library_version, major_minor, read_json_metadata, sha256_file
 from screening.report import SimilarRuling
 
 SCHEMA = "petition-screening/similar-index/v1"
@@ -182,9 +179,7 @@ def save_index(out: str | Path, vectorizer: Any, postings: sp.csr_matrix, ruling
         raise IndexWriteError(
             f"پوشه {out} از پیش وجود دارد؛ برای جایگزینی آن --force بدهید. (index directory {out} exists; pass --force)"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with atomic_directory(out) as tmp:
         sio.dump(vectorizer, tmp / VECTORIZER_FILE)
         sp.save_npz(tmp / POSTINGS_FILE, postings.tocsr(), compressed=True)
         (tmp / RULINGS_FILE).write_text(json.dumps({c: rulings[c] for c in RULING_COLUMNS}, ensure_ascii=False),
@@ -195,15 +190,4 @@ def save_index(out: str | Path, vectorizer: Any, postings: sp.csr_matrix, ruling
         (tmp / METADATA_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if card is not None:
             (tmp / "README.md").write_text(card(meta), encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, old / out.name)
-            os.replace(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out

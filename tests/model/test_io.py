@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from screening.model.files import atomic_directory
 from screening.model.io import METADATA_FILE, ModelLoadError, ModelWriteError, load_model, save_model_dir, write_manifest
 
 
@@ -113,3 +114,19 @@ def test_a_failed_write_leaves_the_old_model_untouched(tmp_path):
         save_model_dir(out, broken, {}, force=True)
     assert (out / "model.bin").read_bytes() == b"good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+
+
+def test_atomic_directory_swaps_in_whole_or_leaves_the_old_one(tmp_path):
+    out = tmp_path / "model"
+    out.mkdir()
+    (out / "old.txt").write_text("old")
+    with pytest.raises(RuntimeError):
+        with atomic_directory(out) as tmp:
+            (tmp / "new.txt").write_text("half written")
+            raise RuntimeError("disk full")
+    assert sorted(p.name for p in out.iterdir()) == ["old.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]  # no temporary folder left behind
+    with atomic_directory(out) as tmp:
+        (tmp / "new.txt").write_text("whole")
+    assert sorted(p.name for p in out.iterdir()) == ["new.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
