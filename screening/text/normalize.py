@@ -472,8 +472,8 @@ def _placeholder_text_map(nt: NormalisedText):
     return to_orig
 
 
-
 # --- hazm's spacing pass, each rule run only when it can change something ------------------
+
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what `\\w` means to `re` for str patterns
@@ -543,6 +543,7 @@ def _correct_spacing(text: str) -> str:
             continue
         text = compiled.sub(repl, text)
     return text
+
 
 _DEFAULT: list[Normaliser] = []
 
