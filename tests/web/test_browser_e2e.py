@@ -166,15 +166,20 @@ def test_a_stale_form_token_keeps_the_text_and_the_second_try_works(server, brow
     assert browser.find_elements("css selector", '#findings li[data-code="MISSING_DEFENDANT"]')
 
 
-def test_keyboard_goes_from_a_highlight_to_its_finding_and_back(server, browser, complete_petition):
-    from selenium.webdriver.common.keys import Keys
-
+def _screen_with_a_wrong_national_id(server, browser, complete_petition: str):
+    """Screen the complete petition with one wrong check digit; (its finding, the finding's index)."""
     base, _ = server
     _paste(browser, base, complete_petition.replace("0076229645", "0076229646"))
     browser.find_element("id", "submit-button").click()
     _wait_for(browser, "report-title")
     finding = browser.find_element("css selector", '#findings li[data-code="INVALID_NATIONAL_ID"]')
-    index = finding.get_attribute("data-index")
+    return finding, finding.get_attribute("data-index")
+
+
+def test_keyboard_goes_from_a_highlight_to_its_finding_and_back(server, browser, complete_petition):
+    from selenium.webdriver.common.keys import Keys
+
+    finding, index = _screen_with_a_wrong_national_id(server, browser, complete_petition)
     mark = browser.find_element("id", f"span-{index}")
     assert mark.tag_name == "mark" and mark.get_attribute("tabindex") == "0"  # a stop in the Tab order
     browser.execute_script("arguments[0].focus()", mark)
@@ -190,12 +195,7 @@ def test_keyboard_goes_from_a_highlight_to_its_finding_and_back(server, browser,
 
 
 def test_clicking_a_findings_words_shows_its_place_in_the_text(server, browser, complete_petition):
-    base, _ = server
-    _paste(browser, base, complete_petition.replace("0076229645", "0076229646"))
-    browser.find_element("id", "submit-button").click()
-    _wait_for(browser, "report-title")
-    finding = browser.find_element("css selector", '#findings li[data-code="INVALID_NATIONAL_ID"]')
-    index = finding.get_attribute("data-index")
+    finding, index = _screen_with_a_wrong_national_id(server, browser, complete_petition)
     browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
     finding.find_element("css selector", ".message").click()
     mark = browser.find_element("id", f"span-{index}")
