@@ -81,6 +81,9 @@ class NormalisedText:
     _hazm_output: str = field(default="", repr=False)
     _placeholder_to_orig: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     _segments: tuple[tuple[int, int, bool], ...] = field(default=((0, 0, True),), repr=False)
+    # A half-space stood where it joins nothing after hazm's rules ran and was dropped then: the
+    # characters it separated meet only now, and hazm would space some such pairs (a digit and a letter).
+    _dropped_stray_zwnj: bool = field(default=False, repr=False)
 
     def to_original(self, i: int) -> int:
         """Position in `original` of the character at position `i` of `text`."""
@@ -101,6 +104,33 @@ class NormalisedText:
     def _map(self) -> tuple[list[int], list[int]]:
         """Run-length map: normalised offset → original offset, as parallel sorted lists."""
         return _build_map(self)
+
+
+@dataclass(frozen=True)
+class ChainedNormalisedText:
+    """A text normalised in more than one pass, with the way back through each pass to the original.
+
+    Same reading interface as `NormalisedText` (`original`, `text`, `to_original`,
+    `span_to_original`): positions go back through the last pass, then the one before it."""
+
+    original: str
+    text: str
+    passes: tuple[NormalisedText, ...]
+
+    def to_original(self, i: int) -> int:
+        for nt in reversed(self.passes):
+            i = nt.to_original(i)
+        return i
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        for nt in reversed(self.passes):
+            start, end = nt.span_to_original(start, end)
+        return start, end
+
+
+# A text whose first pass forms a new protected token or leaves a stray half-space gets another pass
+# (rarely more than one); this many at most.
+MAX_PASSES = 3
 
 
 class Normaliser:
@@ -198,7 +228,20 @@ class Normaliser:
     def __call__(self, text: str) -> NormalisedText:
         return self.normalise(text)
 
-    def normalise(self, text: str) -> NormalisedText:
+    def normalise(self, text: str) -> NormalisedText | ChainedNormalisedText:
+        """`text` normalised, with the way back to it. Normalising the result again changes nothing:
+        when one pass leaves work for a second (see `_settled`), the second is done here."""
+        passes = [self._normalise_once(text)]
+        while len(passes) < MAX_PASSES and not _settled(passes[-1]):
+            again = self._normalise_once(passes[-1].text)
+            if again.text == passes[-1].text:
+                break
+            passes.append(again)
+        if len(passes) == 1:
+            return passes[0]
+        return ChainedNormalisedText(original=text, text=passes[-1].text, passes=tuple(passes))
+
+    def _normalise_once(self, text: str) -> NormalisedText:
         # 1. Digits to ASCII (same length), drop pasted private-use characters (rare) by
         #    mapping them to spaces so offsets still hold.
         folded = fold_digits(text)
@@ -241,6 +284,7 @@ class Normaliser:
         # 3. hazm, then put the tokens back exactly as the user wrote them (digits folded).
         hazm_output = self._hazm_steps(hazm_input)
         hazm_output = fold_digits(hazm_output)
+        dropped_stray_zwnj = _has_stray_zwnj(hazm_output)
         hazm_output = _tidy(hazm_output)
         if placeholders:
             out: list[str] = []
@@ -265,6 +309,7 @@ class Normaliser:
             _hazm_output=hazm_output,
             _placeholder_to_orig=placeholders,
             _segments=tuple(segments),
+            _dropped_stray_zwnj=dropped_stray_zwnj,
         )
 
 
@@ -301,6 +346,17 @@ def _has_stray_zwnj(text: str) -> bool:
             return True
         i = text.find("\u200c", i + 1)
     return False
+
+
+def _settled(nt: NormalisedText) -> bool:
+    """Whether a second pass over `nt.text` can be skipped: no stray half-space was left for `_tidy`
+    to drop after hazm's rules ran, and the protected tokens of the result are the ones put back
+    (a character deleted inside «3:ـ3», or a space hazm removed, can join digits into a token that
+    only a second pass protects — and hazm spaces a token's placeholder unlike plain digits)."""
+    if nt._dropped_stray_zwnj:
+        return False
+    tokens = [(m.start(), m.end()) for m in protected_tokens(nt.text)]
+    return tokens == [(start, start + length) for start, _, length in nt._anchors]
 
 
 def _tidy(text: str) -> str:
