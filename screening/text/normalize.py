@@ -81,9 +81,9 @@ class NormalisedText:
     _hazm_output: str = field(default="", repr=False)
     _placeholder_to_orig: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     _segments: tuple[tuple[int, int, bool], ...] = field(default=((0, 0, True),), repr=False)
-    # A half-space stood where it joins nothing after hazm's rules ran and was dropped then: the
-    # characters it separated meet only now, and hazm would space some such pairs (a digit and a letter).
-    _dropped_stray_zwnj: bool = field(default=False, repr=False)
+    # A half-space stood where it joins nothing: spaced before hazm ran or dropped after it, so
+    # characters meet (or part) that hazm's rules saw otherwise («..‌.», a digit and a letter).
+    _stray_zwnj: bool = field(default=False, repr=False)
 
     def to_original(self, i: int) -> int:
         """Position in `original` of the character at position `i` of `text`."""
@@ -247,8 +247,10 @@ class Normaliser:
         folded = fold_digits(text)
         if _PUA_RE.search(folded):
             folded = _PUA_RE.sub(" ", folded)
+        stray_zwnj = False
         if "\u200c" in folded:  # stray half-spaces become spaces (same length) so hazm sees plain text
-            folded = _ZWNJ_RUN_RE.sub(_stray_zwnj_to_spaces, folded)
+            spaced = _ZWNJ_RUN_RE.sub(_stray_zwnj_to_spaces, folded)
+            stray_zwnj, folded = spaced != folded, spaced
         # A spot where one hazm pass does not reach its own fixed point: tabs next to punctuation.
         # Settling it first (one character for one) keeps normalising idempotent.
         if "\t" in folded:
@@ -284,7 +286,7 @@ class Normaliser:
         # 3. hazm, then put the tokens back exactly as the user wrote them (digits folded).
         hazm_output = self._hazm_steps(hazm_input)
         hazm_output = fold_digits(hazm_output)
-        dropped_stray_zwnj = _has_stray_zwnj(hazm_output)
+        stray_zwnj = stray_zwnj or _has_stray_zwnj(hazm_output)
         hazm_output = _tidy(hazm_output)
         if placeholders:
             out: list[str] = []
@@ -309,7 +311,7 @@ class Normaliser:
             _hazm_output=hazm_output,
             _placeholder_to_orig=placeholders,
             _segments=tuple(segments),
-            _dropped_stray_zwnj=dropped_stray_zwnj,
+            _stray_zwnj=stray_zwnj,
         )
 
 
@@ -349,11 +351,12 @@ def _has_stray_zwnj(text: str) -> bool:
 
 
 def _settled(nt: NormalisedText) -> bool:
-    """Whether a second pass over `nt.text` can be skipped: no stray half-space was left for `_tidy`
-    to drop after hazm's rules ran, and the protected tokens of the result are the ones put back
+    """Whether a second pass over `nt.text` can be skipped: no stray half-space was spaced or dropped,
+    no «ی» stands alone, and the protected tokens of the result are the ones put back
     (a character deleted inside «3:ـ3», or a space hazm removed, can join digits into a token that
     only a second pass protects — and hazm spaces a token's placeholder unlike plain digits)."""
-    if nt._dropped_stray_zwnj:
+    if nt._stray_zwnj or " ی " in nt.text:
+        # «ی» left standing alone: hazm's ezafe rule («([^ ]ه) ی ») may only now find its space.
         return False
     tokens = [(m.start(), m.end()) for m in protected_tokens(nt.text)]
     return tokens == [(start, start + length) for start, _, length in nt._anchors]
