@@ -358,8 +358,26 @@ def _settled(nt: NormalisedText) -> bool:
     if nt._stray_zwnj or " ی " in nt.text:
         # «ی» left standing alone: hazm's ezafe rule («([^ ]ه) ی ») may only now find its space.
         return False
+    if not _may_join_a_token().search(nt._hazm_input):
+        return True  # nothing hazm deletes, and no space it removes, stands between token characters
     tokens = [(m.start(), m.end()) for m in protected_tokens(nt.text)]
     return tokens == [(start, start + length) for start, _, length in nt._anchors]
+
+
+_MAY_JOIN: list[re.Pattern[str]] = []
+
+
+def _may_join_a_token() -> re.Pattern[str]:
+    """Where hazm can join token characters (digits, separators, a placeholder): a character it
+    deletes between two of them, or a space it removes before «.», «:» or «،»."""
+    if not _MAY_JOIN:
+        from hazm.normalizer import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
+
+        token = r"\dA-Za-z._%+@\-,٬/،:٫\ue000-\uf8ff"
+        deleted = "|".join(["[\u0640\r]", *(p if isinstance(p, str) else p.pattern
+                                              for p, _ in (*DIACRITICS_PATTERNS, *SPECIAL_CHARS_PATTERNS))])
+        _MAY_JOIN.append(re.compile(f"[{token}](?:(?:{deleted})+| +(?=[.:،]))[{token}]"))
+    return _MAY_JOIN[0]
 
 
 def _tidy(text: str) -> str:
