@@ -12,11 +12,12 @@ need only a few spans.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from screening.text.digits import fold_digits
 from screening.text.gate import required_words
@@ -286,8 +287,9 @@ class Normaliser:
         # 3. hazm, then put the tokens back exactly as the user wrote them (digits folded).
         hazm_output = self._hazm_steps(hazm_input)
         hazm_output = fold_digits(hazm_output)
-        stray_zwnj = stray_zwnj or _has_stray_zwnj(hazm_output)
-        hazm_output = _tidy(hazm_output)
+        dropped = _has_stray_zwnj(hazm_output)
+        hazm_output = _tidy(hazm_output, dropped)
+        stray_zwnj = stray_zwnj or dropped
         if placeholders:
             out: list[str] = []
             anchors: list[tuple[int, int, int]] = []
@@ -336,18 +338,25 @@ def _stray_zwnj_to_spaces(m: re.Match[str]) -> str:
     return m.group() if _between_letters(m) else " " * (m.end() - m.start())
 
 
-def _has_stray_zwnj(text: str) -> bool:
-    """A half-space not standing alone between two letters (a run of two is stray too).
-
-    hazm writes dozens of half-spaces into a petition («می‌», «‌ها»), all between letters; a loop
-    over them is several times cheaper than a regex callback per run."""
+def _any_zwnj(text: str, odd: Callable[[str, int], bool]) -> bool:
+    """Whether `odd(text, i)` holds for some half-space at `i`. A petition holds dozens of half-spaces
+    (hazm writes «می‌», «‌ها»); a loop over them is several times cheaper than a regex callback per run."""
     i = text.find("\u200c")
-    last = len(text) - 1
     while i >= 0:
-        if not (0 < i < last and text[i - 1].isalpha() and text[i + 1].isalpha()):
+        if odd(text, i):
             return True
         i = text.find("\u200c", i + 1)
     return False
+
+
+def _stray_at(t: str, i: int) -> bool:
+    # Not standing alone between two letters (one of a run of two is stray too).
+    return not (0 < i < len(t) - 1 and t[i - 1].isalpha() and t[i + 1].isalpha())
+
+
+def _has_stray_zwnj(text: str) -> bool:
+    """A half-space not standing alone between two letters."""
+    return _any_zwnj(text, _stray_at)
 
 
 def _settled(nt: NormalisedText) -> bool:
@@ -364,25 +373,22 @@ def _settled(nt: NormalisedText) -> bool:
     return tokens == [(start, start + length) for start, _, length in nt._anchors]
 
 
-_MAY_JOIN: list[re.Pattern[str]] = []
-
-
+@functools.cache
 def _may_join_a_token() -> re.Pattern[str]:
     """Where hazm can join token characters (digits, separators, a placeholder): a character it
     deletes between two of them, or a space it removes before «.», «:» or «،»."""
-    if not _MAY_JOIN:
-        from hazm.normalizer import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
+    from hazm.normalizer import DIACRITICS_PATTERNS, SPECIAL_CHARS_PATTERNS
 
-        token = r"\dA-Za-z._%+@\-,٬/،:٫\ue000-\uf8ff"
-        deleted = "|".join(["[\u0640\r]", *(p if isinstance(p, str) else p.pattern
-                                              for p, _ in (*DIACRITICS_PATTERNS, *SPECIAL_CHARS_PATTERNS))])
-        _MAY_JOIN.append(re.compile(f"[{token}](?:(?:{deleted})+| +(?=[.:،]))[{token}]"))
-    return _MAY_JOIN[0]
+    token = r"\dA-Za-z._%+@\-,٬/،:٫\ue000-\uf8ff"
+    deleted = "|".join(["[\u0640\r]", *(p if isinstance(p, str) else p.pattern
+                                          for p, _ in (*DIACRITICS_PATTERNS, *SPECIAL_CHARS_PATTERNS))])
+    return re.compile(f"[{token}](?:(?:{deleted})+| +(?=[.:،]))[{token}]")
 
 
-def _tidy(text: str) -> str:
+def _tidy(text: str, stray_zwnj: bool | None = None) -> str:
+    """`stray_zwnj`: `_has_stray_zwnj(text)` when the caller has it already."""
     # Each pass is guarded by a cheap test: most texts need none of them.
-    if _has_stray_zwnj(text):
+    if _has_stray_zwnj(text) if stray_zwnj is None else stray_zwnj:
         text = _ZWNJ_RUN_RE.sub(_drop_stray_zwnj, text)
     if "  " in text or "\t" in text:
         text = _SPACE_RUN_RE.sub(" ", text)
@@ -560,22 +566,12 @@ def _zwnj_before_non_word(t: str) -> bool:
     """A half-space followed by a non-word character or the end: where `\\b\\u200c*\\B` can end.
     (A half-space is not a word character, so \\B after one needs a non-word character or the end
     next; with no half-space the pattern would need \\b and \\B at one place.)"""
-    i = t.find("\u200c")
-    while i >= 0:
-        if i + 1 == len(t) or not _is_word(t[i + 1]):
-            return True
-        i = t.find("\u200c", i + 1)
-    return False
+    return _any_zwnj(t, lambda t, i: i + 1 == len(t) or not _is_word(t[i + 1]))
 
 
 def _zwnj_after_non_word(t: str) -> bool:
     """A half-space at the start or after a non-word character: where `\\B\\u200c*\\b` can start."""
-    i = t.find("\u200c")
-    while i >= 0:
-        if i == 0 or not _is_word(t[i - 1]):
-            return True
-        i = t.find("\u200c", i + 1)
-    return False
+    return _any_zwnj(t, lambda t, i: i == 0 or not _is_word(t[i - 1]))
 
 
 # Rules whose every match holds a literal `required_words` cannot see (a look-around or an
@@ -589,22 +585,17 @@ _SPACING_GUARDS = {
     ("(?<=[^\\n\\d \\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]{2}) (تر(ین?)?|گری?|های?)"
      "(?=[ \\n\\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]|$)"): lambda t: " تر" in t or " گر" in t or " ها" in t,
 }
-_SPACING_RULES: list[tuple[re.Pattern[str], str, tuple[str, ...] | None, object]] | None = None
-
-
+@functools.cache
 def _spacing_rules() -> list[tuple[re.Pattern[str], str, tuple[str, ...] | None, object]]:
     """hazm 0.12's three spacing lists, in its order, each with the words one of which its every
     match contains (`screening.text.gate`) or a hand-written guard."""
-    global _SPACING_RULES
-    if _SPACING_RULES is None:
-        from hazm.normalizer import AFFIX_SPACING_PATTERNS, EXTRA_SPACE_PATTERNS, PUNCTUATION_SPACING_PATTERNS
+    from hazm.normalizer import AFFIX_SPACING_PATTERNS, EXTRA_SPACE_PATTERNS, PUNCTUATION_SPACING_PATTERNS
 
-        rules = []
-        for pattern, repl in (*EXTRA_SPACE_PATTERNS, *AFFIX_SPACING_PATTERNS, *PUNCTUATION_SPACING_PATTERNS):
-            compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-            rules.append((compiled, repl, required_words(compiled, min_word=1), _SPACING_GUARDS.get(compiled.pattern)))
-        _SPACING_RULES = rules
-    return _SPACING_RULES
+    rules = []
+    for pattern, repl in (*EXTRA_SPACE_PATTERNS, *AFFIX_SPACING_PATTERNS, *PUNCTUATION_SPACING_PATTERNS):
+        compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        rules.append((compiled, repl, required_words(compiled, min_word=1), _SPACING_GUARDS.get(compiled.pattern)))
+    return rules
 
 
 def _correct_spacing(text: str) -> str:
