@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/search_models.py RULINGS.jsonl [RULINGS.jsonl ...] [--seeds 13 1 2]
 
-Same rows, labels, near-duplicate groups and development split as `screening train --rulings`
-(the holdout fifth is never touched here), and the same StratifiedGroupKFold folds; each
+The rows, labels, near-duplicate groups and development split of `screening train --rulings`
+(`prepare_rulings`; the holdout fifth is never touched here), and the same StratifiedGroupKFold folds; each
 candidate is scored by out-of-fold ROC-AUC, averaged over `--seeds` fold shuffles (one shuffle
 moves a figure by about ±0.02 on ~450 rulings). Prints a table and writes
 bench/out/search_models.json. A candidate is only a measurement: what ships is what
@@ -44,15 +44,7 @@ from screening.model.claim_features import ask_phrase  # noqa: E402
 from screening.model.features import doc_text, structured_features  # noqa: E402
 from screening.model.sklearn_backend import SklearnBackend  # noqa: E402
 from screening.model.io import read_metadata  # noqa: E402
-from screening.training.rulings import label_rulings  # noqa: E402
-from screening.training.train import (  # noqa: E402
-    FRUITLESS,
-    is_holdout,
-    load_rulings,
-    read_jsonl,
-    near_duplicate_groups,
-    screen_documents,
-)
+from screening.training.train import FRUITLESS, load_rulings, prepare_rulings  # noqa: E402
 
 FitPredict = Callable[[np.ndarray, np.ndarray], np.ndarray]
 BARRED = frozenset({"rejected_petition", "not_heard", "claim_rejected"})
@@ -64,15 +56,9 @@ def main() -> None:
     ap.add_argument("--seeds", nargs="+", type=int, default=[13, 1, 2])
     args = ap.parse_args()
 
-    rows = load_rulings(args.rulings)
-    docs, kept = screen_documents(rows.texts, rows.todays)
-    y = np.array([rows.labels[i] for i in kept])
-    ids = [rows.ids[i] for i in kept]
-    outcome_of = {r["id"]: r["outcome"] for f in args.rulings for r in label_rulings(read_jsonl(Path(f)))[0]}
-    outcomes = [outcome_of.get(i) for i in ids]
+    data = prepare_rulings(load_rulings(args.rulings))
+    docs, y, groups, dev, outcomes = data.docs, data.y, data.groups, data.dev_idx, data.outcomes
     texts = np.array([doc_text(d) for d in docs], dtype=object)
-    groups = near_duplicate_groups(list(texts))
-    dev = np.flatnonzero(~np.array([is_holdout(i) for i in ids]))
     print(f"{len(dev)} development rulings ({y[dev].mean():.0%} fruitless); holdout not used", file=sys.stderr)
 
     params = read_metadata(ROOT / "models" / "default")["params"]

@@ -74,6 +74,7 @@ class Rows:
     source: str
     skipped: dict[str, int] = field(default_factory=dict)
     labelling: dict[str, Any] | None = None  # rulings archives: labelled/skipped counts
+    outcomes: list[str | None] = field(default_factory=list)  # each row's outcome, when the records name one
 
     def sha256(self) -> str:
         h = hashlib.sha256()
@@ -127,6 +128,7 @@ def rows_from_records(records: Iterable[dict], source: str) -> Rows:
         rows.labels.append(y)
         rows.ids.append(str(rec.get("id", i)))
         rows.todays.append(_today(rec.get("today") or rec.get("filed_on")))
+        rows.outcomes.append(rec.get("outcome"))
     rows.skipped = skipped
     return rows
 
@@ -468,6 +470,38 @@ def acceptance(cv: dict[str, Any], learning_curve: list[dict[str, Any]]) -> dict
     return out
 
 
+@dataclass
+class RulingsData:
+    """Labelled rulings screened into Documents, with their near-duplicate groups and the fixed split."""
+
+    docs: list[Any]
+    y: np.ndarray
+    ids: list[str]
+    outcomes: list[str | None]
+    groups: np.ndarray
+    dev_idx: np.ndarray  # development rulings (cross-validation, the final fit)
+    ho_idx: np.ndarray  # the holdout fifth (`is_holdout`), read once at the end
+
+
+def prepare_rulings(rows: Rows, progress: bool = False) -> RulingsData:
+    """Screen the rows (unusable texts and texts that are not petitions counted in `rows.skipped`),
+    group near-duplicates and split off the holdout: what `train_rulings` and bench/search_models.py share."""
+    docs, kept = screen_documents(rows.texts, rows.todays, progress=progress, desc="screening rulings")
+    if len(kept) < len(rows.texts):
+        rows.skipped["unusable"] = rows.skipped.get("unusable", 0) + len(rows.texts) - len(kept)
+    ids = [rows.ids[i] for i in kept]
+    holdout = np.array([is_holdout(i) for i in ids], dtype=bool)
+    return RulingsData(
+        docs=docs,
+        y=np.asarray([rows.labels[i] for i in kept], dtype=int),
+        ids=ids,
+        outcomes=[rows.outcomes[i] if rows.outcomes else None for i in kept],
+        groups=near_duplicate_groups([doc_text(d) for d in docs]),
+        dev_idx=np.flatnonzero(~holdout),
+        ho_idx=np.flatnonzero(holdout),
+    )
+
+
 def train_rulings(
     rows: Rows,
     backend_factory: Callable[[], Any],
@@ -480,20 +514,14 @@ def train_rulings(
     """Train on real rulings (see the module docstring); the holdout split is predicted once, at the end."""
     from sklearn.model_selection import StratifiedGroupKFold
 
-    docs, kept = screen_documents(rows.texts, rows.todays, progress=progress, desc="screening rulings")
-    if len(kept) < len(rows.texts):
-        rows.skipped["unusable"] = rows.skipped.get("unusable", 0) + len(rows.texts) - len(kept)
-    y = np.asarray([rows.labels[i] for i in kept], dtype=int)
-    ids = [rows.ids[i] for i in kept]
-    holdout = np.array([is_holdout(i) for i in ids], dtype=bool)
-    dev_idx, ho_idx = np.flatnonzero(~holdout), np.flatnonzero(holdout)
+    data = prepare_rulings(rows, progress=progress)
+    docs, y, groups, dev_idx, ho_idx = data.docs, data.y, data.groups, data.dev_idx, data.ho_idx
     counts = np.bincount(y[dev_idx], minlength=2)
     if min(counts) < max(4, cv_folds):
         raise TrainingDataError(
             f"داده برای آموزش کافی نیست: {counts[1]} رأی بی‌نتیجه و {counts[0]} رأی دیگر در بخش توسعه. "
             f"(not enough rulings: {counts[1]} fruitless and {counts[0]} other in the development split)"
         )
-    groups = near_duplicate_groups([doc_text(d) for d in docs])
     claim_types = [claim_type_of(d) for d in docs]
     y_dev = y[dev_idx]
     # Each class must reach every fold through distinct groups.
