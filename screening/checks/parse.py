@@ -23,6 +23,7 @@ from itertools import islice
 from screening.text.amounts import find_amounts
 from screening.text.jalali import InvalidJalaliDate, format_jalali, parse_jalali_date
 from screening.knowledge.claim_types import cue
+from screening.text.gate import finditer_windowed
 from screening.text.normalize import NormalisedText
 from screening.report import Party, PetitionFields, Span
 
@@ -63,6 +64,8 @@ _ADDRESSEE_RE = cue(r"(?:(?:برگ_)?دادخواست_(?:[^\n]{0,25}?_)?به|(?:
 # Narrative parties: «اینجانب NAME فرزند ... به طرفیت NAME ... به خواسته ...». «علیه» only as a word
 # of its own (not «محال‌علیه»). A plaintiff clause must carry party details to count.
 _NARRATIVE_PLAINTIFF_RE = cue(r"(?:اینجانب(?:ان|ه)?|این_جانب(?:ان)?|موکل(?:_اینجانب|ین)?|خواهان|(?<![^\s])من)_(?!محترم)(.{2,400}?)(?=به_طرفیت|(?<![^\s])علیه\s|به_خواسته|\n|$)")
+# What a narrative party clause match can span with its look-ahead: a cue word, 400 characters, a stop word.
+NARRATIVE_CLAUSE_SPAN = 440
 _NARRATIVE_DEFENDANT_RE = cue(r"(?:به_طرفیت_|(?<![^\s])علیه\s)(.{2,400}?)(?=دادخواستی|به_خواسته|تقدیم|،_?به_استحضار|\n|$)")
 _DEFENDANT_CLAUSE_RE = cue(r"به_طرفیت")
 _PARTY_DETAIL_RE = cue(r"فرزند|کد_?ملی|شماره_ملی|شناسه_ملی|ساکن|به_نشانی|نشانی|اقامتگاه")
@@ -327,7 +330,7 @@ class PetitionParser:
             if sec and sec.text:
                 setattr(f, attr, _parse_parties(sec.text, role, sec.start))
         if not f.plaintiffs:
-            for m in _NARRATIVE_PLAINTIFF_RE.finditer(text):
+            for m in finditer_windowed(_NARRATIVE_PLAINTIFF_RE, text, NARRATIVE_CLAUSE_SPAN):
                 if not _PARTY_DETAIL_RE.search(m.group(1)[:160]) or _DEFENDANT_CLAUSE_RE.search(m.group(1)):
                     continue  # «در وجه اینجانب صادر ...», «اینجانب به طرفیت ...»: not the plaintiff's own clause
                 if party := parse_party(m.group(1), "plaintiff", m.start(1)):

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import screening.pipeline  # noqa: F401  (imports every module that compiles cues)
 from screening.knowledge.claim_types import cue
-from screening.text.gate import GatedPattern, required_words
+from screening.checks.parse import _NARRATIVE_PLAINTIFF_RE, NARRATIVE_CLAUSE_SPAN
+from screening.text.gate import GatedPattern, finditer_windowed, required_words
 
 GATED = sorted({id(o): o for o in gc.get_objects() if isinstance(o, GatedPattern)}.values(), key=lambda c: c.pattern)
 
@@ -61,3 +62,19 @@ def test_a_gated_search_skips_texts_without_the_word():
     assert c.search("دعوای رفع تصرف عدوانی") is None
     assert c.search("دعوای رفع مزاحمت ملکی").group() == "رفع مزاحمت"
     assert c.sub("X", "منع‌مزاحمت") == "X"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["اینجانب ", "خواهان ", "من ", "علی رضایی فرزند حسن ", "به طرفیت ", "به خواسته ",
+                                 "\n", "محترم ", "کد ملی ", "x" * 50, "ساکن تهران "]), max_size=80),
+       st.integers(min_value=1, max_value=64))
+def test_windowed_search_finds_what_finditer_finds(parts, window):
+    text = "".join(parts)
+    expected = [m.span(1) for m in _NARRATIVE_PLAINTIFF_RE.finditer(text)]
+    assert [m.span(1) for m in finditer_windowed(_NARRATIVE_PLAINTIFF_RE, text, NARRATIVE_CLAUSE_SPAN, window)] == expected
+
+
+def test_windowed_search_on_a_long_text_without_a_clause_end():
+    text = "اینجانب " * 2_000 + "به طرفیت علی"
+    expected = [m.span() for m in _NARRATIVE_PLAINTIFF_RE.finditer(text)]
+    assert expected and [m.span() for m in finditer_windowed(_NARRATIVE_PLAINTIFF_RE, text, NARRATIVE_CLAUSE_SPAN, 100)] == expected
